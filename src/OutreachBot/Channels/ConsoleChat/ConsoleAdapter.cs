@@ -1,0 +1,93 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using OutreachBot.Conversations;
+
+namespace OutreachBot.Channels.ConsoleChat;
+
+/// <summary>
+/// A channel for trying the bot in a terminal: each typed line is a message activity on channel "console";
+/// replies are written as plain text. It runs the same middleware and error handling as the HTTP adapter.
+/// </summary>
+public sealed class ConsoleAdapter : BotAdapter
+{
+    public const string ChannelId = "console";
+
+    private readonly TextWriter _output;
+    private readonly ChannelAccount _user;
+    private readonly ChannelAccount _bot = new("outreachbot", "OutreachBot", RoleTypes.Bot);
+    private readonly ConversationAccount _conversation;
+
+    public ConsoleAdapter(TextWriter output, string userId, IServiceProvider services)
+    {
+        _output = output;
+        _user = new ChannelAccount(userId, userId, RoleTypes.User);
+        _conversation = new ConversationAccount(id: "console-" + userId);
+        BotPipeline.Apply(this, services);
+    }
+
+    public Task JoinAsync(IBot bot, CancellationToken cancellationToken = default)
+    {
+        var activity = NewActivity(ActivityTypes.ConversationUpdate);
+        activity.MembersAdded = [_user];
+        return RunAsync(activity, bot, cancellationToken);
+    }
+
+    public Task SendAsync(string text, IBot bot, CancellationToken cancellationToken = default)
+    {
+        var activity = NewActivity(ActivityTypes.Message);
+        activity.Text = text;
+        return RunAsync(activity, bot, cancellationToken);
+    }
+
+    public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
+    {
+        var responses = new List<ResourceResponse>(activities.Length);
+        foreach (var activity in activities)
+        {
+            if (activity.Type == ActivityTypes.Message)
+            {
+                await _output.WriteLineAsync(activity.Text ?? "").ConfigureAwait(false);
+                foreach (var attachment in activity.Attachments ?? [])
+                {
+                    await _output.WriteLineAsync($"[附件] {attachment.Name ?? attachment.ContentUrl}").ConfigureAwait(false);
+                }
+
+                await _output.WriteLineAsync().ConfigureAwait(false);
+            }
+
+            responses.Add(new ResourceResponse(activity.Id ?? Guid.NewGuid().ToString("N")));
+        }
+
+        return [.. responses];
+    }
+
+    public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The console cannot edit a message it already printed.");
+
+    public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The console cannot delete a message it already printed.");
+
+    private async Task RunAsync(Activity activity, IBot bot, CancellationToken cancellationToken)
+    {
+        using var context = new TurnContext(this, activity);
+        await RunPipelineAsync(context, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Activity NewActivity(string type)
+    {
+        var now = DateTimeOffset.Now;
+        return new Activity
+        {
+            Type = type,
+            Id = Guid.NewGuid().ToString("N"),
+            ChannelId = ChannelId,
+            ServiceUrl = "console://local",
+            Conversation = _conversation,
+            From = _user,
+            Recipient = _bot,
+            Timestamp = now.ToUniversalTime(),
+            LocalTimestamp = now,
+            Locale = "zh-CN",
+        };
+    }
+}

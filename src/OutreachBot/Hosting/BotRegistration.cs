@@ -1,0 +1,61 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using OutreachBot.Channels.BotFramework;
+using OutreachBot.Channels.ConsoleChat;
+using OutreachBot.Cli;
+using OutreachBot.Conversations;
+using OutreachBot.Texts;
+
+namespace OutreachBot.Hosting;
+
+public static class BotRegistration
+{
+    public static WebApplicationBuilder AddBotRuntime(this WebApplicationBuilder builder)
+    {
+        builder.AddTexts();
+        builder.Services.AddBotPipeline();
+        builder.Services.AddSingleton<IConversationRouter, WelcomeRouter>();
+        builder.Services.AddSingleton<IBot, TurnHandler>();
+        builder.Services.AddSingleton<ICliCommand, ChatCommand>();
+        builder.AddHttpAdapter();
+        return builder;
+    }
+
+    /// <summary>The baseline for benchmarks: same host and adapter, no storage, no dialogs.</summary>
+    public static WebApplicationBuilder AddEchoBot(this WebApplicationBuilder builder)
+    {
+        builder.AddTexts();
+        builder.Services.AddSingleton<IBot, EchoBot>();
+        builder.Services.AddHealthChecks();
+        builder.AddHttpAdapter();
+        return builder;
+    }
+
+    public static WebApplication MapBotEndpoints(this WebApplication app)
+    {
+        app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
+            adapter.ProcessAsync(request, response, bot, cancellationToken));
+        app.MapHealthChecks("/healthz");
+        return app;
+    }
+
+    private static void AddTexts(this WebApplicationBuilder builder)
+    {
+        var folder = Path.GetFullPath(builder.Configuration["Dialogs:Path"] ?? "dialogs", builder.Environment.ContentRootPath);
+        var texts = TextCatalog.Load(folder);
+        texts.EnsureKeys([typeof(TextCatalog).Assembly]);
+        builder.Services.AddSingleton(texts);
+    }
+
+    private static void AddHttpAdapter(this WebApplicationBuilder builder)
+    {
+        // With no MicrosoftAppId configured this accepts anonymous local traffic (Emulator, Web Chat over a local
+        // Direct Line); with one configured, every request must carry a valid Bot Framework JWT.
+        builder.Services.AddSingleton<BotFrameworkAuthentication>(sp =>
+            new ConfigurationBotFrameworkAuthentication(builder.Configuration, logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>()));
+        builder.Services.AddSingleton<HttpAdapter>();
+        builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<HttpAdapter>());
+        builder.Services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<HttpAdapter>());
+    }
+}

@@ -1,0 +1,24 @@
+namespace OutreachBot.Hosting;
+
+/// <summary>The composition root: one registration per area, in the order a turn meets them.</summary>
+public static class OutreachBotRegistration
+{
+    public static WebApplicationBuilder AddOutreachBot(this WebApplicationBuilder builder)
+    {
+        if (builder.Configuration.GetValue<bool>("Bot:Echo"))
+        {
+            builder.AddEchoBot();
+            return builder;
+        }
+
+        builder.AddStorage();
+        builder.AddBotRuntime();
+        return builder;
+    }
+
+    public static WebApplication MapOutreachBot(this WebApplication app)
+    {
+        app.MapBotEndpoints();
+        return app;
+    }
+}
