@@ -21,6 +21,9 @@ public sealed class TextCatalog
         ? text
         : throw new KeyNotFoundException($"No text '{key}' in dialogs/.");
 
+    /// <summary>A message read as a word list (see <see cref="Words"/>).</summary>
+    public IReadOnlyList<string> WordList(string key) => Words.Split(this[key]);
+
     public string Format(string key, params (string Name, object? Value)[] values) => Fill(this[key], values);
 
     public static string Fill(string template, IEnumerable<(string Name, object? Value)> values)

@@ -4,7 +4,11 @@ using Microsoft.Bot.Connector.Authentication;
 using OutreachBot.Channels.BotFramework;
 using OutreachBot.Channels.ConsoleChat;
 using OutreachBot.Cli;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OutreachBot.Conversations;
+using OutreachBot.Dialogs;
+using OutreachBot.Dialogs.Prompts;
+using OutreachBot.Identity;
 using OutreachBot.Texts;
 
 namespace OutreachBot.Hosting;
@@ -13,9 +17,10 @@ public static class BotRegistration
 {
     public static WebApplicationBuilder AddBotRuntime(this WebApplicationBuilder builder)
     {
-        builder.AddTexts();
+        var dialogs = builder.AddTexts();
         builder.Services.AddBotPipeline();
-        builder.Services.AddSingleton<IConversationRouter, WelcomeRouter>();
+        builder.Services.TryAddSingleton<IIdentityResolver, EveryoneIsResident>();
+        builder.Services.AddDialogRuntime(dialogs);
         builder.Services.AddSingleton<IBot, TurnHandler>();
         builder.Services.AddSingleton<ICliCommand, ChatCommand>();
         builder.AddHttpAdapter();
@@ -34,18 +39,25 @@ public static class BotRegistration
 
     public static WebApplication MapBotEndpoints(this WebApplication app)
     {
+        // Dialog files are checked now (echo mode has none), so a broken file stops start-up, not a conversation.
+        if (app.Services.GetService<DialogCatalog>() is not null)
+        {
+            _ = Task.Run(DatePrompt.WarmUp);
+        }
         app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
             adapter.ProcessAsync(request, response, bot, cancellationToken));
         app.MapHealthChecks("/healthz");
         return app;
     }
 
-    private static void AddTexts(this WebApplicationBuilder builder)
+    /// <summary>Loads the wording of dialogs/ and returns the folder.</summary>
+    private static string AddTexts(this WebApplicationBuilder builder)
     {
         var folder = Path.GetFullPath(builder.Configuration["Dialogs:Path"] ?? "dialogs", builder.Environment.ContentRootPath);
         var texts = TextCatalog.Load(folder);
         texts.EnsureKeys([typeof(TextCatalog).Assembly]);
         builder.Services.AddSingleton(texts);
+        return folder;
     }
 
     private static void AddHttpAdapter(this WebApplicationBuilder builder)
