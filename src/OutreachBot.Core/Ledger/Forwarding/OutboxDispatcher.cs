@@ -1,0 +1,101 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace OutreachBot.Ledger.Forwarding;
+
+/// <summary>
+/// Delivers outbox records to their adapters in order, one entry's events strictly one after another; a failed
+/// delivery is retried with exponential backoff (kept in the database, so it survives restarts). Retries are ours
+/// rather than an HTTP resilience handler's because they must outlive the process.
+/// </summary>
+public sealed class OutboxDispatcher(
+    Outbox outbox,
+    IEnumerable<ILedgerAdapter> adapters,
+    IOptions<ForwardingOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private readonly Dictionary<string, ILedgerAdapter> _adapters = adapters.ToDictionary(a => a.Name, StringComparer.OrdinalIgnoreCase);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await DeliverDueAsync(stoppingToken);
+                await outbox.WaitAsync(options.Value.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>One pass over the due records; returns how many were delivered.</summary>
+    public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
+    {
+        var delivered = 0;
+        var held = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var record in outbox.Pending())
+        {
+            var lane = record.Adapter + "|" + record.EntryId;
+            if (held.Contains(lane) || record.NextAttemptAt > clock.GetUtcNow())
+            {
+                held.Add(lane);
+                continue;
+            }
+
+            if (await TryDeliverAsync(record, cancellationToken))
+            {
+                delivered++;
+            }
+            else
+            {
+                held.Add(lane);
+            }
+        }
+
+        return delivered;
+    }
+
+    private async Task<bool> TryDeliverAsync(OutboxRecord record, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        record.Attempts++;
+        record.LastAttemptAt = now;
+        try
+        {
+            if (!_adapters.TryGetValue(record.Adapter, out var adapter))
+            {
+                throw new InvalidOperationException($"No ledger adapter named '{record.Adapter}' is registered.");
+            }
+
+            await adapter.DeliverAsync(record.Event, cancellationToken);
+            record.DeliveredAt = clock.GetUtcNow();
+            record.LastError = null;
+            outbox.Update(record);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            record.LastError = $"{e.GetType().Name}: {e.Message}";
+            record.NextAttemptAt = now + Backoff(record.Attempts);
+            outbox.Update(record);
+            logger.LogWarning("Ledger adapter {Adapter} failed for {Key} (attempt {Attempt}): {Error}", record.Adapter, record.Event.Key, record.Attempts, e.GetType().Name);
+            return false;
+        }
+    }
+
+    private TimeSpan Backoff(int attempts)
+    {
+        var settings = options.Value;
+        var exponential = settings.FirstRetry * Math.Pow(2, Math.Min(attempts - 1, 20));
+        var capped = exponential < settings.MaxRetry ? exponential : settings.MaxRetry;
+
+        // Jitter spreads retries of many records after an outage.
+        return capped * (0.8 + (Random.Shared.NextDouble() * 0.4));
+    }
+}

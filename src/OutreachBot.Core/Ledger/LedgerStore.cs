@@ -1,0 +1,70 @@
+using LiteDB;
+using OutreachBot.Ledger.Forwarding;
+
+namespace OutreachBot.Ledger;
+
+/// <summary>
+/// Ledger entries in LiteDB. Saving an entry and queueing its events for the adapters happen in one transaction.
+/// There is no delete.
+/// </summary>
+public sealed class LedgerStore
+{
+    private readonly ILiteDatabase _database;
+    private readonly ILiteCollection<LedgerEntry> _entries;
+    private readonly Outbox _outbox;
+    private readonly Lock _write = new();
+
+    public LedgerStore(ILiteDatabase database, Outbox outbox)
+    {
+        _database = database;
+        _outbox = outbox;
+        _entries = database.GetCollection<LedgerEntry>("ledger_entries");
+        _entries.EnsureIndex(e => e.VillageId);
+        _entries.EnsureIndex(e => e.Status);
+        _entries.EnsureIndex("reporter", "$.Reporter.UserId");
+    }
+
+    public LedgerEntry? Find(string id) => _entries.FindById(id);
+
+    /// <summary>Inserts or updates the entry and queues the given events, atomically.</summary>
+    public void Save(LedgerEntry entry, params Transition?[] changes)
+    {
+        // LiteDB transactions belong to a thread; the lock keeps two saves from sharing one.
+        lock (_write)
+        {
+            _database.BeginTrans();
+            try
+            {
+                _entries.Upsert(entry);
+                foreach (var change in changes)
+                {
+                    _outbox.Add(LedgerEvent.For(entry, change));
+                }
+
+                _database.Commit();
+            }
+            catch
+            {
+                _database.Rollback();
+                throw;
+            }
+        }
+
+        _outbox.Signal();
+    }
+
+    public IReadOnlyList<LedgerEntry> OfReporter(string channelId, string userId) =>
+        [.. _entries.Find(Query.EQ("$.Reporter.UserId", userId)).Where(e => e.Reporter.ChannelId == channelId).OrderByDescending(e => e.RaisedAt)];
+
+    public IReadOnlyList<LedgerEntry> OpenIn(string villageId) =>
+        [.. _entries.Find(e => e.VillageId == villageId).Where(e => e.IsOpen).OrderBy(e => e.RaisedAt)];
+
+    public IReadOnlyList<LedgerEntry> InVillageSince(string villageId, DateTimeOffset since) =>
+        [.. _entries.Find(e => e.VillageId == villageId).Where(e => e.RaisedAt >= since).OrderBy(e => e.RaisedAt)];
+
+    public IReadOnlyList<LedgerEntry> WithStatus(EntryStatus status) => [.. _entries.Find(e => e.Status == status)];
+
+    public IEnumerable<LedgerEntry> All() => _entries.FindAll();
+
+    public int Count() => _entries.Count();
+}
