@@ -27,7 +27,10 @@ public static class BotPipeline
     {
         services.AddSingleton<TurnFailures>();
         services.AddSingleton<IMiddleware, TurnGate>();
+        services.AddSingleton<IMiddleware, RememberConversations>();
         services.AddSingleton<IMiddleware, ReplyFormatting>();
+        services.AddSingleton<ConversationReferenceStore>();
+        services.AddSingleton<ProactiveMessenger>();
         services.AddSingleton<FailedTurnStore>();
         services.AddSingleton<TurnErrorHandler>();
         return services;

@@ -69,5 +69,6 @@ public static class BotRegistration
         builder.Services.AddSingleton<HttpAdapter>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<HttpAdapter>());
         builder.Services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<HttpAdapter>());
+        builder.Services.AddSingleton<IProactiveChannel>(sp => sp.GetRequiredService<HttpAdapter>());
     }
 }

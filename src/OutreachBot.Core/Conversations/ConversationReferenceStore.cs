@@ -1,0 +1,41 @@
+using LiteDB;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+
+namespace OutreachBot.Conversations;
+
+/// <summary>
+/// Where to reach each user later (reminders, follow-ups, overdue notices): their last conversation reference,
+/// kept in LiteDB so proactive messages survive restarts (the SDK samples keep them in memory and lose them).
+/// </summary>
+public sealed class ConversationReferenceStore(ILiteDatabase database)
+{
+    private readonly ILiteCollection<StoredReference> _references = database.GetCollection<StoredReference>("conversation_references");
+
+    public static string Key(string channelId, string userId) => channelId + "/" + userId;
+
+    public void Remember(ConversationReference reference, DateTimeOffset lastMessageAt)
+    {
+        _references.Upsert(new StoredReference
+        {
+            Id = Key(reference.ChannelId, reference.User?.Id ?? ""),
+            Json = JsonConvert.SerializeObject(reference),
+            LastMessageAt = lastMessageAt,
+        });
+    }
+
+    public (ConversationReference Reference, DateTimeOffset LastMessageAt)? Find(string channelId, string userId)
+    {
+        var stored = _references.FindById(Key(channelId, userId));
+        return stored is null ? null : (JsonConvert.DeserializeObject<ConversationReference>(stored.Json)!, stored.LastMessageAt);
+    }
+
+    private sealed class StoredReference
+    {
+        public string Id { get; set; } = "";
+
+        public string Json { get; set; } = "";
+
+        public DateTimeOffset LastMessageAt { get; set; }
+    }
+}
