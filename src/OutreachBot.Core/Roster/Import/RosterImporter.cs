@@ -1,0 +1,248 @@
+using System.Globalization;
+
+namespace OutreachBot.Roster.Import;
+
+/// <summary>
+/// Imports a roster from spreadsheets: every row of every table is checked first, against the other tables and
+/// what the database already holds; only when no row is wrong is anything written, in one LiteDB transaction.
+/// Rows add or update by id; pairings are only ever added ("只做加法"). Importing the same files twice changes nothing.
+/// </summary>
+public sealed class RosterImporter(RosterStore roster, TimeProvider clock)
+{
+    public RosterImportResult Import(RosterSource source)
+    {
+        var plan = Validate(source);
+        return plan.Errors.Count > 0 ? new RosterImportResult(plan.Errors, null) : new RosterImportResult([], Apply(plan));
+    }
+
+    public RosterImportPlan Validate(RosterSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var check = new Validation(roster);
+        foreach (var table in RosterTables.All)
+        {
+            if (source.Entries.TryGetValue(table, out var entry))
+            {
+                var rows = SheetReader.Read(table, entry.Path, entry.Sheet, check.Errors);
+                check.Add(table, DisplayName(entry), rows);
+            }
+        }
+
+        return check.Finish();
+    }
+
+    /// <summary>Writes a plan without errors in one transaction: all of it, or (on any failure) none of it.</summary>
+    public ImportCounts Apply(RosterImportPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Errors.Count > 0)
+        {
+            throw new InvalidOperationException("A roster import plan with errors cannot be applied.");
+        }
+
+        var database = roster.Database;
+        if (!database.BeginTrans())
+        {
+            throw new InvalidOperationException("A roster import must not run inside another transaction.");
+        }
+
+        try
+        {
+            ImportCounts counts;
+            lock (roster.WriteGate)
+            {
+                counts = Write(plan);
+            }
+
+            database.Commit();
+            return counts;
+        }
+        catch
+        {
+            database.Rollback();
+            throw;
+        }
+    }
+
+    private ImportCounts Write(RosterImportPlan plan)
+    {
+        var townships = roster.Townships.Upsert(plan.Townships);
+        var villages = roster.Villages.Upsert(plan.Villages);
+        var cadres = roster.Cadres.Upsert(plan.Cadres);
+        var staff = roster.Staff.Upsert(plan.Staff);
+
+        var now = clock.GetUtcNow();
+        var changed = new Dictionary<string, Household>(plan.Households.Count);
+        var householdsAdded = 0;
+        foreach (var parsed in plan.Households)
+        {
+            var existing = plan.ExistingHouseholds.Contains(parsed.Id) ? roster.Households.FindById(parsed.Id) : null;
+            if (existing is null)
+            {
+                householdsAdded++;
+                changed[parsed.Id] = parsed;
+            }
+            else
+            {
+                existing.SetDetails(parsed.VillageId, parsed.HeadName, parsed.Members, parsed.Tags, parsed.Phone, parsed.Group);
+                changed[parsed.Id] = existing;
+            }
+        }
+
+        var pairingsAdded = 0;
+        foreach (var (cadreId, householdId) in plan.Pairings)
+        {
+            if (!changed.TryGetValue(householdId, out var household))
+            {
+                household = roster.Households.FindById(householdId);
+                changed[householdId] = household;
+            }
+
+            if (household.Pair(cadreId, now))
+            {
+                pairingsAdded++;
+            }
+        }
+
+        roster.Households.Upsert(changed.Values);
+        return new ImportCounts(
+            new(townships, plan.Townships.Count - townships),
+            new(villages, plan.Villages.Count - villages),
+            new(cadres, plan.Cadres.Count - cadres),
+            new(staff, plan.Staff.Count - staff),
+            new(householdsAdded, plan.Households.Count - householdsAdded),
+            pairingsAdded);
+    }
+
+    private static string DisplayName(RosterSource.Entry entry) =>
+        entry.Sheet is null ? Path.GetFileName(entry.Path) : $"{Path.GetFileName(entry.Path)}［{entry.Sheet}］";
+
+    /// <summary>The checks, table by table; ids known are those in the database plus those read so far.</summary>
+    private sealed class Validation(RosterStore roster)
+    {
+        private readonly HashSet<string> _townships = [.. roster.Townships.Query().Select(t => t.Id).ToEnumerable()];
+        private readonly HashSet<string> _villages = [.. roster.Villages.Query().Select(v => v.Id).ToEnumerable()];
+        private readonly HashSet<string> _cadres = [.. roster.Cadres.Query().Select(c => c.Id).ToEnumerable()];
+        private readonly HashSet<string> _existingHouseholds = [.. roster.Households.Query().Select(h => h.Id).ToEnumerable()];
+        private readonly Dictionary<string, (string File, int Row)> _newHouseholds = [];
+        private readonly HashSet<string> _pairedNewHouseholds = [];
+        private readonly RosterImportPlan _plan = new();
+
+        public List<ImportError> Errors => _plan.Errors;
+
+        public void Add(RosterTable table, string file, IReadOnlyList<SheetRow> rows)
+        {
+            var seen = new Dictionary<string, int>();
+            foreach (var row in rows)
+            {
+                try
+                {
+                    AddRow(table, file, row, seen);
+                }
+                catch (RosterRuleException e)
+                {
+                    Errors.Add(new ImportError(file, row.Number, e.Message));
+                }
+            }
+        }
+
+        public RosterImportPlan Finish()
+        {
+            foreach (var (id, (file, row)) in _newHouseholds.Where(h => !_pairedNewHouseholds.Contains(h.Key)))
+            {
+                Errors.Add(new ImportError(file, row, $"户 {id} 没有结对干部。每户都要有结对干部（只做加法），请在结对表（pairings）里给它加上。"));
+            }
+
+            _plan.ExistingHouseholds = _existingHouseholds;
+            return _plan;
+        }
+
+        private void AddRow(RosterTable table, string file, SheetRow row, Dictionary<string, int> seen)
+        {
+            switch (table)
+            {
+                case RosterTable.Townships:
+                    var township = new Township(Unique(row, "id", seen, "乡镇"), row["name"]!);
+                    _plan.Townships.Add(township);
+                    _townships.Add(township.Id);
+                    break;
+                case RosterTable.Villages:
+                    var village = new Village(Unique(row, "id", seen, "村"), row["name"]!, row["township_id"]!);
+                    Known(_townships, village.TownshipId, "乡镇");
+                    _plan.Villages.Add(village);
+                    _villages.Add(village.Id);
+                    break;
+                case RosterTable.Cadres:
+                    var cadre = new Cadre(Unique(row, "id", seen, "干部"), row["name"]!, row["unit"]!, CadreRoles.Parse(row["role"]), row["village_id"]);
+                    if (cadre.VillageId is not null)
+                    {
+                        Known(_villages, cadre.VillageId, "村");
+                    }
+
+                    _plan.Cadres.Add(cadre);
+                    _cadres.Add(cadre.Id);
+                    break;
+                case RosterTable.Staff:
+                    var staff = new Staff(Unique(row, "id", seen, "工作人员"), row["name"]!, row["office"]!);
+                    if (staff.TownshipId is not null)
+                    {
+                        Known(_townships, staff.TownshipId, "乡镇");
+                    }
+
+                    _plan.Staff.Add(staff);
+                    break;
+                case RosterTable.Households:
+                    var household = new Household(
+                        Unique(row, "id", seen, "户"), row["village_id"]!, row["head_name"]!, Members(row["members"]),
+                        HouseholdTags.Split(row["tags"]), row["phone"], row["group"]);
+                    Known(_villages, household.VillageId, "村");
+                    _plan.Households.Add(household);
+                    if (!_existingHouseholds.Contains(household.Id))
+                    {
+                        _newHouseholds[household.Id] = (file, row.Number);
+                    }
+
+                    break;
+                case RosterTable.Pairings:
+                    var cadreId = RosterRules.Id(row["cadre_id"], "干部");
+                    var householdId = RosterRules.Id(row["household_id"], "户");
+                    Unique(row, cadreId + "\u0001" + householdId, seen, $"结对（干部 {cadreId} 与户 {householdId}）", literal: true);
+                    Known(_cadres, cadreId, "干部");
+                    if (!_existingHouseholds.Contains(householdId) && !_newHouseholds.ContainsKey(householdId))
+                    {
+                        throw new RosterRuleException($"没有编号为 {householdId} 的户。");
+                    }
+
+                    _pairedNewHouseholds.Add(householdId);
+                    _plan.Pairings.Add((cadreId, householdId));
+                    break;
+            }
+        }
+
+        private static string Unique(SheetRow row, string columnOrKey, Dictionary<string, int> seen, string what, bool literal = false)
+        {
+            var key = literal ? columnOrKey : RosterRules.Id(row[columnOrKey], what);
+            if (!seen.TryAdd(key, row.Number))
+            {
+                throw new RosterRuleException(literal
+                    ? $"{what}重复了，第 {seen[key]} 行已经有。"
+                    : $"{what}编号 {key} 重复了，第 {seen[key]} 行已经用过。");
+            }
+
+            return key;
+        }
+
+        private static void Known(HashSet<string> ids, string id, string what)
+        {
+            if (!ids.Contains(id))
+            {
+                throw new RosterRuleException($"没有编号为 {id} 的{what}。");
+            }
+        }
+
+        private static int Members(string? value) =>
+            int.TryParse(value?.Trim().TrimEnd('人'), NumberStyles.None, CultureInfo.InvariantCulture, out var members)
+                ? members
+                : throw new RosterRuleException($"家庭人口“{value}”要填一个数字。");
+    }
+}
