@@ -125,6 +125,7 @@ public sealed class RosterImporter(RosterStore roster, TimeProvider clock)
         private readonly HashSet<string> _cadres = [.. roster.Cadres.Query().Select(c => c.Id).ToEnumerable()];
         private readonly HashSet<string> _existingHouseholds = [.. roster.Households.Query().Select(h => h.Id).ToEnumerable()];
         private readonly Dictionary<string, (string File, int Row)> _newHouseholds = [];
+        private readonly HashSet<string> _namedHouseholds = [];
         private readonly HashSet<string> _pairedNewHouseholds = [];
         private readonly RosterImportPlan _plan = new();
 
@@ -157,33 +158,37 @@ public sealed class RosterImporter(RosterStore roster, TimeProvider clock)
             return _plan;
         }
 
+        /// <summary>
+        /// The id of a row is registered before the rest is checked, so one wrong household does not also make every
+        /// pairing that names it an error.
+        /// </summary>
         private void AddRow(RosterTable table, string file, SheetRow row, Dictionary<string, int> seen)
         {
             switch (table)
             {
                 case RosterTable.Townships:
-                    var township = new Township(Unique(row, "id", seen, "乡镇"), row["name"]!);
-                    _plan.Townships.Add(township);
-                    _townships.Add(township.Id);
+                    _townships.Add(Unique(row, seen, "乡镇"));
+                    _plan.Townships.Add(new Township(row["id"]!, row["name"]!));
                     break;
                 case RosterTable.Villages:
-                    var village = new Village(Unique(row, "id", seen, "村"), row["name"]!, row["township_id"]!);
+                    _villages.Add(Unique(row, seen, "村"));
+                    var village = new Village(row["id"]!, row["name"]!, row["township_id"]!);
                     Known(_townships, village.TownshipId, "乡镇");
                     _plan.Villages.Add(village);
-                    _villages.Add(village.Id);
                     break;
                 case RosterTable.Cadres:
-                    var cadre = new Cadre(Unique(row, "id", seen, "干部"), row["name"]!, row["unit"]!, CadreRoles.Parse(row["role"]), row["village_id"]);
+                    _cadres.Add(Unique(row, seen, "干部"));
+                    var cadre = new Cadre(row["id"]!, row["name"]!, row["unit"]!, CadreRoles.Parse(row["role"]), row["village_id"]);
                     if (cadre.VillageId is not null)
                     {
                         Known(_villages, cadre.VillageId, "村");
                     }
 
                     _plan.Cadres.Add(cadre);
-                    _cadres.Add(cadre.Id);
                     break;
                 case RosterTable.Staff:
-                    var staff = new Staff(Unique(row, "id", seen, "工作人员"), row["name"]!, row["office"]!);
+                    Unique(row, seen, "工作人员");
+                    var staff = new Staff(row["id"]!, row["name"]!, row["office"]!);
                     if (staff.TownshipId is not null)
                     {
                         Known(_townships, staff.TownshipId, "乡镇");
@@ -192,9 +197,9 @@ public sealed class RosterImporter(RosterStore roster, TimeProvider clock)
                     _plan.Staff.Add(staff);
                     break;
                 case RosterTable.Households:
-                    var household = new Household(
-                        Unique(row, "id", seen, "户"), row["village_id"]!, row["head_name"]!, Members(row["members"]),
-                        HouseholdTags.Split(row["tags"]), row["phone"], row["group"]);
+                    var id = Unique(row, seen, "户");
+                    _namedHouseholds.Add(id);
+                    var household = new Household(id, row["village_id"]!, row["head_name"]!, Members(row["members"]), HouseholdTags.Split(row["tags"]), row["phone"], row["group"]);
                     Known(_villages, household.VillageId, "村");
                     _plan.Households.Add(household);
                     if (!_existingHouseholds.Contains(household.Id))
@@ -206,9 +211,14 @@ public sealed class RosterImporter(RosterStore roster, TimeProvider clock)
                 case RosterTable.Pairings:
                     var cadreId = RosterRules.Id(row["cadre_id"], "干部");
                     var householdId = RosterRules.Id(row["household_id"], "户");
-                    Unique(row, cadreId + "\u0001" + householdId, seen, $"结对（干部 {cadreId} 与户 {householdId}）", literal: true);
+                    var pair = cadreId + "\u0001" + householdId;
+                    if (!seen.TryAdd(pair, row.Number))
+                    {
+                        throw new RosterRuleException($"干部 {cadreId} 与户 {householdId} 的结对重复了，第 {seen[pair]} 行已经有。");
+                    }
+
                     Known(_cadres, cadreId, "干部");
-                    if (!_existingHouseholds.Contains(householdId) && !_newHouseholds.ContainsKey(householdId))
+                    if (!_existingHouseholds.Contains(householdId) && !_namedHouseholds.Contains(householdId))
                     {
                         throw new RosterRuleException($"没有编号为 {householdId} 的户。");
                     }
@@ -219,17 +229,15 @@ public sealed class RosterImporter(RosterStore roster, TimeProvider clock)
             }
         }
 
-        private static string Unique(SheetRow row, string columnOrKey, Dictionary<string, int> seen, string what, bool literal = false)
+        private static string Unique(SheetRow row, Dictionary<string, int> seen, string what)
         {
-            var key = literal ? columnOrKey : RosterRules.Id(row[columnOrKey], what);
-            if (!seen.TryAdd(key, row.Number))
+            var id = RosterRules.Id(row["id"], what);
+            if (!seen.TryAdd(id, row.Number))
             {
-                throw new RosterRuleException(literal
-                    ? $"{what}重复了，第 {seen[key]} 行已经有。"
-                    : $"{what}编号 {key} 重复了，第 {seen[key]} 行已经用过。");
+                throw new RosterRuleException($"{what}编号 {id} 重复了，第 {seen[id]} 行已经用过。");
             }
 
-            return key;
+            return id;
         }
 
         private static void Known(HashSet<string> ids, string id, string what)
