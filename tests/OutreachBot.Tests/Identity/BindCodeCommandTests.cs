@@ -1,9 +1,5 @@
-using System.CommandLine;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Cli;
-using OutreachBot.Hosting;
 using OutreachBot.Identity;
 using OutreachBot.Storage;
 using OutreachBot.Tests.Support;
@@ -54,9 +50,9 @@ public sealed class BindCodeCommandTests : IDisposable
     {
         var path = _folder.File("bot.db");
         await using var running = new BotHarness(path);
-        await using var admin = CommandLineHost(path);
+        await using var admin = CliRunner.Host(path);
 
-        var (exit, output, error) = await RunAsync(admin.Services, "--staff", "S02");
+        var (exit, output, error) = await CliRunner.RunAsync<BindCodeCommand>(admin.Services, "--staff", "S02");
 
         Assert.Equal(DatabaseGuard.InUseExitCode, exit);
         Assert.Equal("", output);
@@ -75,23 +71,6 @@ public sealed class BindCodeCommandTests : IDisposable
         using var second = Database.Open(options, _folder.Path);
     }
 
-    private static Task<(int Exit, string Output, string Error)> RunAsync(BotHarness host, params string[] args) => RunAsync(host.Services, args);
-
-    /// <summary>The services as the command line builds them: the same registrations, nothing opened yet.</summary>
-    private static WebApplication CommandLineHost(string databasePath)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = ContentRoot.Locate(), EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Path"] = databasePath });
-        builder.AddOutreachBot();
-        return builder.Build();
-    }
-
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(IServiceProvider services, params string[] args)
-    {
-        var command = services.GetServices<ICliCommand>().OfType<BindCodeCommand>().Single().Create(services);
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await command.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString().Replace("\r", ""), error.ToString());
-    }
+    private static Task<(int Exit, string Output, string Error)> RunAsync(BotHarness host, params string[] args) =>
+        CliRunner.RunAsync<BindCodeCommand>(host.Services, args);
 }
