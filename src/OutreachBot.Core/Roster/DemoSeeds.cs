@@ -61,6 +61,7 @@ public sealed class DemoSeeds(RosterStore roster, BindingStore bindings, TimePro
         }
 
         var identities = BindIdentities(System.IO.Path.Combine(folder, IdentitiesFile));
+        logger.LogWarning("Demo identities are active: any chat user whose id is demo-cadre or demo-staff counts as a cadre or staff member. Set Seeds__Demo=false for real use.");
         logger.LogInformation("Demo county ready in {Elapsed} ms (imported: {Imported}, demo identities: {Identities})", watch.ElapsedMilliseconds, imported, identities);
         return new DemoSeedReport(true, imported, identities, watch.Elapsed);
     }

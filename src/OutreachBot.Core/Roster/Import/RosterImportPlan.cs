@@ -17,7 +17,8 @@ public sealed class RosterImportPlan
 
     internal List<(string CadreId, string HouseholdId)> Pairings { get; } = [];
 
-    internal IReadOnlySet<string> ExistingHouseholds { get; set; } = new HashSet<string>();
+    /// <summary>Ids already in the database when the plan was made, per table.</summary>
+    internal IReadOnlyDictionary<RosterTable, IReadOnlySet<string>> Existing { get; set; } = new Dictionary<RosterTable, IReadOnlySet<string>>();
 
     public int Rows => Townships.Count + Villages.Count + Cadres.Count + Staff.Count + Households.Count + Pairings.Count;
 }
