@@ -95,6 +95,24 @@ public sealed class RosterImportTests : IDisposable
     }
 
     [Fact]
+    public void A_write_that_fails_halfway_is_rolled_back_whole()
+    {
+        var townships = Write("townships.csv", "id,name", "T99,新乡");
+        var households = Write("households.csv", "id,village_id,group,head_name,members,tags,phone", "H9000001,V0101,一组,黄小明,4,,");
+        var pairings = Write("pairings.csv", "cadre_id,household_id", GoodPairing);
+        var importer = new RosterImporter(_county.Roster, _county.Clock);
+        var plan = importer.Validate(new RosterSource().With(RosterTable.Townships, townships).With(RosterTable.Households, households).With(RosterTable.Pairings, pairings));
+        Assert.Empty(plan.Errors);
+        _county.Database.GetCollection<Household>(RosterStore.HouseholdsCollection).Insert(new Household("H9000001", "V0101", "抢先写入", 1));
+        var before = Snapshot();
+
+        Assert.Throws<LiteException>(() => importer.Apply(plan));
+
+        Assert.Equal(before, Snapshot());
+        Assert.Null(_county.Roster.FindTownship("T99"));
+    }
+
+    [Fact]
     public void Updating_a_household_keeps_its_pairings()
     {
         var file = Write("households.csv", "id,village_id,group,head_name,members,tags,phone", "H0101001,V0101,二组,王德民,2,低保,");
@@ -135,6 +153,19 @@ public sealed class RosterImportTests : IDisposable
     }
 
     [Fact]
+    public void A_broken_quote_is_reported_on_its_row_and_nothing_is_written()
+    {
+        var file = Write("households.csv", "id,village_id,group,head_name,members,tags,phone", "H9000001,V0101,一组,黄小明,4,,", "H9000002,V0101,一组,\"李\"四,3,,");
+        var before = Snapshot();
+
+        var error = Assert.Single(Import(new RosterSource().With(RosterTable.Households, file)).Errors);
+
+        Assert.Equal(3, error.Row);
+        Assert.Contains("引号没有配对", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot());
+    }
+
+    [Fact]
     public void A_missing_column_is_reported_on_the_heading_row()
     {
         var file = Write("households.csv", "id,village_id,group,members,phone", "H9000001,V0101,一组,4,");
@@ -170,6 +201,12 @@ public sealed class RosterImportTests : IDisposable
             sheets[sheet] = ReadCsv(Path.Combine(DemoCounty.RosterFolder, table + ".csv"));
         }
 
+        // Excel keeps a typed-in phone number as a number: 13800000446, not "13800000446".
+        foreach (var row in (List<Dictionary<string, object?>>)sheets["农户"])
+        {
+            row["phone"] = row["phone"] is string { Length: > 0 } phone ? long.Parse(phone, System.Globalization.CultureInfo.InvariantCulture) : null;
+        }
+
         MiniExcel.SaveAs(workbook, sheets);
         using var empty = OutreachBot.Storage.Database.InMemory();
         var roster = new RosterStore(empty);
@@ -179,6 +216,18 @@ public sealed class RosterImportTests : IDisposable
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         Assert.Equal(new RosterCounts(3, 8, 150, 30, 4), roster.Count());
         Assert.Equal("13800000446", roster.FindHousehold("H0101001")!.Phone);
+    }
+
+    [Fact]
+    public void A_damaged_workbook_is_an_error_not_a_crash()
+    {
+        var file = _folder.File("households.xlsx");
+        File.WriteAllText(file, "this is not a zip file");
+
+        var error = Assert.Single(Import(new RosterSource().With(RosterTable.Households, file)).Errors);
+
+        Assert.Equal(("households.xlsx", 0), (error.File, error.Row));
+        Assert.StartsWith("读不出来", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -37,9 +37,16 @@ public static class SheetReader
             };
             return ToRows(table, name, raw, errors);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or CsvFormatException or UnauthorizedAccessException || e.GetType().Namespace?.StartsWith("MiniExcelLibs", StringComparison.Ordinal) == true)
+        // MiniExcel reports a damaged workbook with exceptions of its own namespace, or zip and XML exceptions.
+        catch (Exception e) when (e is IOException or InvalidDataException or CsvFormatException or UnauthorizedAccessException or System.Xml.XmlException
+            || e.GetType().Namespace?.StartsWith("MiniExcelLibs", StringComparison.Ordinal) == true)
         {
-            errors.Add(new ImportError(name, RowOf(e), e is FileNotFoundException ? "找不到这个文件。" : $"读不出来：{e.Message}"));
+            errors.Add(new ImportError(name, RowOf(e), e switch
+            {
+                FileNotFoundException or DirectoryNotFoundException => "找不到这个文件。",
+                CsvFormatException => "读不出来：这一行的引号没有配对（用引号括起的内容后面只能跟逗号或换行）。",
+                _ => $"读不出来：{e.Message}",
+            }));
             return [];
         }
     }
