@@ -1,3 +1,4 @@
+using OutreachBot.Time;
 using OutreachBot.Dialogs.Prompts;
 using OutreachBot.Text;
 

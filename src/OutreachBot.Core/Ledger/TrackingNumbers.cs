@@ -1,3 +1,4 @@
+using OutreachBot.Time;
 using System.Globalization;
 using LiteDB;
 

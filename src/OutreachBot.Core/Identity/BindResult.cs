@@ -1,0 +1,21 @@
+namespace OutreachBot.Identity;
+
+public enum BindOutcome
+{
+    Bound,
+    UnknownCode,
+    Expired,
+    AlreadyUsed,
+
+    /// <summary>Too many wrong codes from this chat user lately; the code was not even looked at.</summary>
+    TooManyAttempts,
+}
+
+/// <summary>What "绑定 12345678" did: on success, who the user now is.</summary>
+public sealed record BindResult(BindOutcome Outcome, UserIdentity? Identity = null)
+{
+    public bool Succeeded => Outcome == BindOutcome.Bound;
+}
+
+/// <summary>A code just created, to be handed to the person; <see cref="Code"/> is not stored anywhere.</summary>
+public sealed record IssuedBindCode(string Code, Role Role, string PersonId, string PersonName, DateTimeOffset ExpiresAt);

@@ -1,0 +1,24 @@
+using OutreachBot.Roster;
+
+namespace OutreachBot.Identity;
+
+/// <summary>
+/// Who a chat user is, from the bindings: a bound cadre or staff member as the roster has them now, everyone else a
+/// resident. A binding whose person has left the roster counts for nothing.
+/// </summary>
+public sealed class RosterIdentityResolver(BindingStore bindings, RosterStore roster) : IIdentityResolver
+{
+    public UserIdentity Resolve(string channelId, string userId)
+    {
+        var binding = bindings.Find(channelId, userId);
+        switch (binding?.Role)
+        {
+            case Role.Cadre when roster.FindCadre(binding.PersonId) is { } cadre:
+                return new UserIdentity(channelId, userId, Role.Cadre, cadre.Id, cadre.Name, cadre.VillageId);
+            case Role.Staff when roster.FindStaff(binding.PersonId) is { } staff:
+                return new UserIdentity(channelId, userId, Role.Staff, staff.Id, staff.Name);
+            default:
+                return UserIdentity.Resident(channelId, userId);
+        }
+    }
+}
