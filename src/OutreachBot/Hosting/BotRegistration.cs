@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using OutreachBot.Channels.BotFramework;
 using OutreachBot.Channels.ConsoleChat;
+using OutreachBot.Channels.WeChat;
 using OutreachBot.Cli;
 using OutreachBot.Conversations;
 using OutreachBot.Texts;
@@ -18,6 +19,7 @@ public static class BotRegistration
         builder.Services.AddSingleton<IConversationRouter, WelcomeRouter>();
         builder.Services.AddSingleton<IBot, TurnHandler>();
         builder.Services.AddSingleton<ICliCommand, ChatCommand>();
+        builder.Services.AddSingleton<ICliCommand, WeChatSimCommand>();
         builder.AddHttpAdapter();
         return builder;
     }
