@@ -10,7 +10,7 @@ namespace OutreachBot.WeChat.Api;
 /// fetching a new one invalidates the old one, so exactly one refresh runs at a time and a caller whose token was
 /// refused asks for a refresh only if nobody has replaced that token yet. It is refreshed a while before it expires.
 /// </summary>
-public sealed class AccessTokenCache(
+internal sealed class AccessTokenCache(
     IHttpClientFactory httpClients,
     IOptions<WeChatOptions> options,
     TimeProvider clock,

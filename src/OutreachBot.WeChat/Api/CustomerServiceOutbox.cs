@@ -8,7 +8,7 @@ namespace OutreachBot.WeChat.Api;
 /// Customer-service messages to one user go out one at a time, in the order the bot produced them, whoever sends
 /// them (a late turn, the rest of a turn after its passive reply, a reminder). Users do not share a queue.
 /// </summary>
-public sealed class CustomerServiceOutbox(
+internal sealed class CustomerServiceOutbox(
     WeChatApiClient api,
     UndeliveredMessages undelivered,
     BackgroundWork background,

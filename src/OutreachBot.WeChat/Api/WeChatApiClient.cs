@@ -12,7 +12,7 @@ namespace OutreachBot.WeChat.Api;
 /// error is returned as it is, never retried here (45015 would only fail again, and a message sent twice is worse
 /// than once). Transport retries of the HTTP client apply to the token GET only, as POSTs are not idempotent.
 /// </summary>
-public sealed class WeChatApiClient(IHttpClientFactory httpClients, AccessTokenCache tokens, ILogger<WeChatApiClient> logger)
+internal sealed class WeChatApiClient(IHttpClientFactory httpClients, AccessTokenCache tokens, ILogger<WeChatApiClient> logger)
 {
     public const string HttpClientName = "WeChat";
 

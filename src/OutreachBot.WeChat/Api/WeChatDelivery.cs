@@ -31,7 +31,7 @@ public sealed record WeChatDelivery(DeliveryOutcome Outcome, WeChatRoute Route, 
 
     public static WeChatDelivery NotTried(DeliveryOutcome outcome) => new(outcome, WeChatRoute.None);
 
-    public static WeChatDelivery From(WeChatRoute route, WeChatApiResult result) => result.ErrorCode switch
+    internal static WeChatDelivery From(WeChatRoute route, WeChatApiResult result) => result.ErrorCode switch
     {
         0 => new(DeliveryOutcome.Sent, route),
         WeChatApiResult.OutOfTimeLimit or WeChatApiResult.OutOfResponseCount or WeChatApiResult.UserUnsubscribed =>

@@ -4,7 +4,7 @@ using OutreachBot.Conversations;
 
 namespace OutreachBot.WeChat.Api;
 
-public sealed class WeChatMessenger(
+internal sealed class WeChatMessenger(
     ServiceWindow window,
     CustomerServiceOutbox outbox,
     WeChatApiClient api,

@@ -11,7 +11,7 @@ namespace OutreachBot.WeChat.Endpoint;
 /// before the body is read; body size while reading; msg_signature before decrypting; the app id inside the payload
 /// after it. Any failure is a <see cref="WeChatProtocolException"/> naming the 4xx it deserves.
 /// </summary>
-public sealed class InboundRequest
+internal sealed class InboundRequest
 {
     private InboundRequest(string timestamp, string nonce)
     {

@@ -17,7 +17,7 @@ namespace OutreachBot.WeChat.Endpoint;
 /// turn for it, and answers within the passive-reply budget: the turn's first reply as passive XML (encrypted when
 /// the request was), or "success" when the turn runs late or said nothing (its replies then go through the API).
 /// </summary>
-public sealed class WeChatEndpoint(
+internal sealed class WeChatEndpoint(
     IOptions<WeChatOptions> options,
     Deliveries deliveries,
     ServiceWindow window,

@@ -8,7 +8,7 @@ namespace OutreachBot.WeChat.Turns;
 /// Turns and API sends that outlive the HTTP request that started them (WeChat is answered within its 5 seconds,
 /// the turn goes on). Shutdown waits for them, so a stopping host does not cut a reply or a state save in half.
 /// </summary>
-public sealed class BackgroundWork(ILogger<BackgroundWork> logger) : IHostedService
+internal sealed class BackgroundWork(ILogger<BackgroundWork> logger) : IHostedService
 {
     private readonly ConcurrentDictionary<Task, bool> _running = new();
 

@@ -1,6 +1,6 @@
 namespace OutreachBot.WeChat.Turns;
 
-public enum AdmissionKind
+internal enum AdmissionKind
 {
     /// <summary>First delivery: start the turn.</summary>
     New,
@@ -15,7 +15,7 @@ public enum AdmissionKind
     Orphaned,
 }
 
-public sealed record Admission(AdmissionKind Kind, Task<string?>? FirstDelivery = null, string? Reply = null);
+internal sealed record Admission(AdmissionKind Kind, Task<string?>? FirstDelivery = null, string? Reply = null);
 
 /// <summary>
 /// Makes each WeChat delivery start at most one turn: WeChat retries an unanswered message (three deliveries in
@@ -23,7 +23,7 @@ public sealed record Admission(AdmissionKind Kind, Task<string?>? FirstDelivery 
 /// LiteDB before the turn starts, so this holds across a restart; a retry of a running delivery waits for the same
 /// passive reply.
 /// </summary>
-public sealed class Deliveries(DeliveryLog log)
+internal sealed class Deliveries(DeliveryLog log)
 {
     private readonly Dictionary<string, TaskCompletionSource<string?>> _running = new(StringComparer.Ordinal);
 

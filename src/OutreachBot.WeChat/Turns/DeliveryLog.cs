@@ -7,7 +7,7 @@ namespace OutreachBot.WeChat.Turns;
 /// Which WeChat deliveries were already taken in, and the passive reply each got, in LiteDB so that a retry that
 /// arrives after a restart does not start a second turn. Records expire after WeChat:DedupRetention.
 /// </summary>
-public sealed class DeliveryLog
+internal sealed class DeliveryLog
 {
     private static readonly TimeSpan PurgeEvery = TimeSpan.FromMinutes(1);
     private readonly ILiteCollection<Delivery> _deliveries;

@@ -8,7 +8,7 @@ namespace OutreachBot.WeChat.Turns;
 /// A voice message comes with WeChat's speech-to-text in Recognition when the account has it on; without it there
 /// is nothing the bot can read, so the user is told to say it again or type it, and the bot is not bothered.
 /// </summary>
-public sealed class UnrecognisedVoice(TextCatalog texts) : IMiddleware
+internal sealed class UnrecognisedVoice(TextCatalog texts) : IMiddleware
 {
     public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {

@@ -9,7 +9,7 @@ namespace OutreachBot.WeChat.Turns;
 /// through the customer-service API after it; if the turn is still running, everything it said and says from now on
 /// goes through the API, in order.
 /// </summary>
-public sealed class WeChatTurn(string openId, bool silent, CustomerServiceOutbox outbox)
+internal sealed class WeChatTurn(string openId, bool silent, CustomerServiceOutbox outbox)
 {
     /// <summary>WeChat's limit for a passive text; a longer one goes through the API instead of being cut.</summary>
     public const int PassiveTextLimit = 2048;

@@ -222,6 +222,20 @@ public sealed class HardeningTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
     }
 
+    [Theory]
+    [InlineData("WeChat:EncodingAESKey", "too-short")]
+    [InlineData("WeChat:AppId", "")]
+    [InlineData("WeChat:PassiveReplyBudget", "00:00:06")]
+    public async Task A_bad_configuration_fails_at_start_not_in_front_of_a_villager(string key, string value)
+    {
+        await using var host = WeChatTesting.Host(_folder.File("bad-config.db"), _api, settings: new Dictionary<string, string?> { [key] = value });
+
+        var failure = Record.Exception(() => host.CreateClient());
+
+        Assert.NotNull(failure);
+        Assert.Contains("EncodingAESKey", failure.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Logs_carry_hashed_open_ids_only()
     {

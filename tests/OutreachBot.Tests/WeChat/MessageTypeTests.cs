@@ -200,6 +200,18 @@ public sealed class MessageTypeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_type_we_do_not_know_becomes_an_event_and_is_answered_success()
+    {
+        var phone = _host.Phone("o-future", safeMode: true);
+        var fields = phone.Text("x").Fields.Select(f => f.Key == "MsgType" ? new KeyValuePair<string, string>("MsgType", "miniprogrampage") : f).ToList();
+
+        var reply = await phone.SendAsync(new OutreachBot.WeChat.Simulator.PhoneMessage(fields));
+
+        Assert.True(reply.IsSuccess);
+        Assert.Equal((ActivityTypes.Event, "wechat/miniprogrampage"), (_recorder.Last.Type, _recorder.Last.Name));
+    }
+
+    [Fact]
     public async Task A_location_report_is_an_event_with_coordinates()
     {
         var phone = _host.Phone("o-reporting", safeMode: true);

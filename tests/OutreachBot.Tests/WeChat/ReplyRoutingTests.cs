@@ -53,8 +53,9 @@ public sealed class ReplyRoutingTests : IAsyncLifetime
         var reply = await phone.SendAsync(phone.Text("办事指南"));
 
         Assert.Equal("第一步：带上身份证。", reply.Text);
-        Assert.Equal("第二步：到村委会登记。", (await _api.NextCustomAsync()).Text);
-        Assert.Equal("第三步：等工作人员回电话。", (await _api.NextCustomAsync()).Text);
+        // Well within the 10 s the rest would wait if the passive reply never left: they follow it, not a timeout.
+        Assert.Equal("第二步：到村委会登记。", (await _api.NextCustomAsync(TimeSpan.FromSeconds(5))).Text);
+        Assert.Equal("第三步：等工作人员回电话。", (await _api.NextCustomAsync(TimeSpan.FromSeconds(5))).Text);
         Assert.All(_api.CustomMessages, m => Assert.Equal("o-guide", m.ToUser));
     }
 

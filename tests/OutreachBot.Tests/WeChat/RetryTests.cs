@@ -28,10 +28,12 @@ public sealed class RetryTests : IAsyncLifetime
     {
         var recorder = new Recorder();
         var slow = new Gate("路灯坏了");
+        var logs = new CapturedLogs();
         await using var host = WeChatTesting.Host(_folder.File("bot.db"), _api, services: s =>
         {
             s.AddSingleton<IMiddleware>(recorder);
             s.AddSingleton<IMiddleware>(slow);
+            s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs);
         });
         var phone = host.Phone("o-retry-running", safeMode: true);
         var message = phone.Text("路灯坏了");
@@ -39,7 +41,7 @@ public sealed class RetryTests : IAsyncLifetime
         var first = phone.SendAsync(message);
         await slow.Entered.WaitAsync(TimeSpan.FromSeconds(10));
         var retry = phone.SendAsync(message);
-        await Task.Delay(200);
+        await WaitUntil(() => logs.Lines.Any(l => l.Contains("still running", StringComparison.Ordinal)));
         slow.Release();
         var replies = await Task.WhenAll(first, retry);
 
@@ -105,6 +107,16 @@ public sealed class RetryTests : IAsyncLifetime
         await bob.SendAsync(fromBob);
 
         Assert.Equal(2, recorder.Count("同一个编号"));
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        for (var i = 0; i < 100 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(condition());
     }
 
     [Fact]
