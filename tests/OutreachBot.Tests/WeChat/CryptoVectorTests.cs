@@ -4,11 +4,12 @@ namespace OutreachBot.Tests.WeChat;
 
 /// <summary>
 /// The crypto against published vectors of the protocol, not against itself:
-/// - Tencent's official message-encryption sample (WXBizMsgCrypt), Java test WXBizMsgCryptTest: fixed random
-///   "aaaabbbbccccdddd", key "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", app id wxb11529c136998cb6; the same
-///   values are copied verbatim into many public ports (e.g. binarywang/WxJava WxCryptUtilTest).
-/// - Tencent's official Python sample (Sample.py): a compatible-mode text message with msg_signature, token
-///   "spamtest", app id wx2c2769f8efd9abc2, same key.
+/// - Tencent's official message-encryption sample (WXBizMsgCrypt), Java test WXBizMsgCryptTest.testAesEncrypt and
+///   testAesEncrypt2: fixed random "aaaabbbbccccdddd", key "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", app id
+///   wxb11529c136998cb6. Tencent's download itself was not reachable here; the values were taken from public test
+///   files that copy it verbatim (Java, Go, Haskell and Rust ports found by code search agree byte for byte).
+/// - Tencent's official Python sample (Sample.py, "测试解密接口"): a compatible-mode text message with its
+///   msg_signature, token "spamtest", app id wx2c2769f8efd9abc2, same key; again from verbatim public copies.
 /// - wechatpy/wechatpy tests/test_crypto.py (WeCom, same WXBizMsgCrypt scheme): an encrypted passive-reply envelope
 ///   with fixed random "1234567890123456", and a decryption with its msg_signature.
 /// - wechatpy/wechatpy tests/test_utils.py and the GreedIsGood capture quoted in shared/reference/wechat-protocol.md §2:
