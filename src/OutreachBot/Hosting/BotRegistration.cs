@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using OutreachBot.Channels.BotFramework;
 using OutreachBot.Channels.ConsoleChat;
+using OutreachBot.Channels.WeChat;
 using OutreachBot.Cli;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OutreachBot.Conversations;
@@ -23,6 +24,7 @@ public static class BotRegistration
         builder.Services.AddDialogRuntime(dialogs);
         builder.Services.AddSingleton<IBot, TurnHandler>();
         builder.Services.AddSingleton<ICliCommand, ChatCommand>();
+        builder.Services.AddSingleton<ICliCommand, WeChatSimCommand>();
         builder.AddHttpAdapter();
         return builder;
     }

@@ -1,3 +1,5 @@
+using OutreachBot.WeChat;
+
 namespace OutreachBot.Hosting;
 
 /// <summary>The composition root: one registration per area, in the order a turn meets them.</summary>
@@ -14,12 +16,14 @@ public static class OutreachBotRegistration
         builder.AddStorage();
         builder.AddBotRuntime();
         builder.AddRoster();
+        builder.AddWeChat();
         return builder;
     }
 
     public static WebApplication MapOutreachBot(this WebApplication app)
     {
         app.MapBotEndpoints();
+        app.MapWeChat();
         return app;
     }
 }
