@@ -12,6 +12,13 @@ using OutreachBot.Storage;
 // same run: inserting the same entities, built beforehand, straight into the same indexed collections in one
 // transaction (what LiteDB alone costs, with no reading, checking or merging).
 //   dotnet run -c Release --project bench/RosterImport [-- <runs> <repository root>]
+//   dotnet run -c Release --project bench/RosterImport -- generate <folder>   (only writes the county's CSVs)
+if (args is ["generate", var target])
+{
+    Console.WriteLine($"{CountyGenerator.Write(target)} pairings written to {target}");
+    return;
+}
+
 var runs = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 5;
 var repository = args.Length > 1 ? args[1] : FindRepository();
 var work = Path.Combine(Path.GetTempPath(), "outreachbot-bench-roster-" + Environment.ProcessId);

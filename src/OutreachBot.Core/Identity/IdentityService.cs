@@ -93,10 +93,6 @@ public sealed class IdentityService(
     /// <summary>Forgets the binding of this chat identity; the user is a resident again.</summary>
     public bool Unbind(string channelId, string userId) => store.Remove(channelId, userId);
 
-    /// <summary>Binds a user id on every channel without a code: only the demo seeds do this.</summary>
-    public void BindDemo(string userId, Role role, string personId) =>
-        store.Save(new Binding(Binding.AnyChannel, userId, role, personId, clock.GetUtcNow(), demo: true));
-
     private void Save(BindCode code, string key, string channelId, string userId, DateTimeOffset now)
     {
         var database = store.Database;
