@@ -1,0 +1,196 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using OutreachBot.Handbook;
+using OutreachBot.Handbook.Search;
+
+// The handbook search benchmark: the character n-gram BM25 baseline, the shipped search and the shipped search with
+// one feature turned off at a time, all in the same run on the same machine, over the evaluation set in tests/.
+// dotnet run -c Release --project bench/Handbook [-- --write] [--misses]
+var write = args.Contains("--write");
+var showMisses = args.Contains("--misses");
+var root = FindRoot();
+var handbookPath = Path.Combine(root, "seeds", "handbook");
+var evalFolder = Path.Combine(root, "tests", "OutreachBot.Tests", "Handbook", "eval");
+var questions = HandbookEvaluation.Load(Path.Combine(evalFolder, "questions.jsonl"), Path.Combine(evalFolder, "out_of_scope.jsonl"));
+var sections = HandbookLoader.Load(handbookPath);
+
+var candidates = new List<(string Name, Func<IHandbookRanker> Build)>
+{
+    ("baseline: char unigram+bigram BM25", () => new CharNGramBaseline(sections)),
+    ("shipped", () => HandbookIndex.Build(sections)),
+    ("shipped without normalisation", () => HandbookIndex.Build(sections, HandbookSearchOptions.Shipped with { Normalize = false })),
+    ("shipped without synonyms", () => HandbookIndex.Build(sections, HandbookSearchOptions.Shipped with { Synonyms = false })),
+    ("shipped without pinyin", () => HandbookIndex.Build(sections, HandbookSearchOptions.Shipped with { Pinyin = false })),
+    ("shipped without sound-alikes", () => HandbookIndex.Build(sections, HandbookSearchOptions.Shipped with { SoundAlikes = false })),
+    ("shipped without filler skipping", () => HandbookIndex.Build(sections, HandbookSearchOptions.Shipped with { SkipFillers = false })),
+    ("shipped without title boost", () => HandbookIndex.Build(sections, HandbookSearchOptions.Shipped with { TitleBoost = 1 })),
+    ("shipped without passage scores", () => HandbookIndex.Build(sections, HandbookSearchOptions.Shipped with { PassageWeight = 0 })),
+};
+
+if (args.Contains("--sweep"))
+{
+    foreach (var title in new[] { 1.0, 2, 3, 5, 8 })
+    {
+        foreach (var passage in new[] { 0.0, 0.5, 1, 2 })
+        {
+            foreach (var unigram in new[] { 0.3, 0.5, 1 })
+            {
+                foreach (var b in new[] { 0.5, 0.75, 0.9 })
+                {
+                    var options = HandbookSearchOptions.Shipped with { TitleBoost = title, PassageWeight = passage, UnigramWeight = unigram, B = b, DeclineBelow = 0 };
+                    var report = HandbookEvaluation.Run(HandbookIndex.Build(sections, options), questions.Where(q => q.Expected is not null).ToArray());
+                    Console.WriteLine($"{report.Top1:0.000} {report.Top3:0.000} title={title} passage={passage} unigram={unigram} b={b}");
+                }
+            }
+        }
+    }
+
+    return 0;
+}
+
+if (args.Contains("--dump"))
+{
+    var index = HandbookIndex.Build(sections);
+    foreach (var q in questions)
+    {
+        var result = index.Search(q.Question);
+        var top = result.Ranked.Select(r => $"{r.Section.Title}:{r.Score:0.0}").Take(3);
+        var ok = q.Expected is null ? (result.Declined ? "ok " : "BAD") : (!result.Declined && result.Ranked[0].Section.Title == q.Expected ? "ok " : "BAD");
+        var uniform = HandbookIndex.Build(sections, HandbookSearchOptions.Shipped with { MinCharacterWeight = 1 });
+        var cov0 = result.Ranked.Count == 0 ? 0 : uniform.Coverage(uniform.Read(q.Question), result.Ranked[0].Section.Id);
+        var mass = result.Query.Weights.Sum(w => w.Value * index.TermIdf(w.Key) * 2.2);
+        var norm = result.Ranked.Count == 0 ? 0 : result.Ranked[0].Score / Math.Max(mass, 1e-9);
+        var ratio = result.Ranked.Count < 2 ? 9 : result.Ranked[0].Score / result.Ranked[1].Score;
+        var top1 = result.Ranked.Count == 0 ? "" : result.Ranked[0].Section.Title;
+        var correct = q.Expected is null ? "OOS" : (top1 == q.Expected ? "HIT" : "MISS");
+        File.AppendAllText("/tmp/features.tsv", $"{correct}\t{result.Confidence:0.000}\t{cov0:0.000}\t{norm:0.000}\t{ratio:0.000}\t{(result.Ranked.Count == 0 ? 0 : result.Ranked[0].Score):0.0}\t{result.Query.Units.Count}\t{q.Question}\n");
+        Console.WriteLine($"{ok} {result.Confidence:0.00} {(q.Expected ?? "-")} <= {q.Question} || {string.Join(" | ", top)}");
+        if (args.Contains("--terms"))
+        {
+            Console.WriteLine("    units: " + string.Join(" ", result.Query.Units.Select(u => u.Text)) + " terms: " + string.Join(" ", result.Query.Weights.Select(w => $"{w.Key}:{w.Value:0.0}")));
+        }
+    }
+
+    return 0;
+}
+
+var rows = new List<Row>();
+foreach (var (name, build) in candidates)
+{
+    var startup = Stopwatch.StartNew();
+    var ranker = build();
+    startup.Stop();
+    var report = HandbookEvaluation.Run(ranker, questions);
+    var (median, p95) = Time(ranker, questions);
+    rows.Add(new Row(name, report, startup.Elapsed.TotalMilliseconds, median, p95));
+    if (showMisses)
+    {
+        Console.WriteLine($"## {name}");
+        report.Misses.ToList().ForEach(m => Console.WriteLine("  " + m));
+    }
+}
+
+var table = Table(rows, questions);
+Console.WriteLine(table);
+if (write)
+{
+    WriteResults(Path.Combine(root, "bench", "RESULTS.md"), table);
+    var shipped = rows.Single(r => r.Name == "shipped").Report;
+    File.WriteAllText(
+        Path.Combine(root, "bench", "Handbook", "recorded.json"),
+        JsonSerializer.Serialize(new { shipped.Top1, shipped.Top3, shipped.OutOfScopeDeclined, shipped.AnswerableDeclined }, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+    Console.WriteLine("Wrote bench/RESULTS.md and bench/Handbook/recorded.json.");
+}
+
+return 0;
+
+// Per-query wall time after start-up: one warm-up pass, then every question 30 times in rotation.
+static (double Median, double P95) Time(IHandbookRanker ranker, IReadOnlyList<EvalQuestion> questions)
+{
+    foreach (var q in questions)
+    {
+        ranker.Rank(q.Question);
+    }
+
+    var times = new List<double>();
+    for (var round = 0; round < 30; round++)
+    {
+        foreach (var q in questions)
+        {
+            var start = Stopwatch.GetTimestamp();
+            ranker.Rank(q.Question);
+            times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+    }
+
+    times.Sort();
+    return (times[times.Count / 2], times[(int)(times.Count * 0.95)]);
+}
+
+static string Table(List<Row> rows, IReadOnlyList<EvalQuestion> questions)
+{
+    var text = new StringBuilder();
+    var answerable = questions.Count(q => q.Expected is not null);
+    text.AppendLine(CultureInfo.InvariantCulture, $"Questions: {answerable} answerable, {questions.Count - answerable} out of scope.");
+    text.AppendLine();
+    text.AppendLine("| method | top-1 | top-3 | out-of-scope declined | answerable wrongly declined | median ms | p95 ms | build ms |");
+    text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    foreach (var row in rows)
+    {
+        var r = row.Report;
+        text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Name} | {r.Top1:0.000} | {r.Top3:0.000} | {r.OutOfScopeDeclined:0.000} | {r.AnswerableDeclined:0.000} | {row.Median:0.0000} | {row.P95:0.0000} | {row.Startup:0} |");
+    }
+
+    var baseline = rows[0].Report;
+    var shipped = rows[1].Report;
+    text.AppendLine();
+    text.AppendLine(CultureInfo.InvariantCulture, $"Shipped vs baseline, same run: top-1 {shipped.Top1:0.000} vs {baseline.Top1:0.000} ({shipped.Top1 / baseline.Top1:0.00}×), top-3 {shipped.Top3:0.000} vs {baseline.Top3:0.000}, out-of-scope declined {shipped.OutOfScopeDeclined:0.000} vs {baseline.OutOfScopeDeclined:0.000} (the baseline has no way to decline).");
+    return text.ToString();
+}
+
+static void WriteResults(string path, string table)
+{
+    const string Start = "<!-- handbook:start -->";
+    const string End = "<!-- handbook:end -->";
+    var cpu = File.Exists("/proc/cpuinfo")
+        ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+        : null;
+    var section = new StringBuilder()
+        .AppendLine(Start)
+        .AppendLine("## Handbook search")
+        .AppendLine()
+        .AppendLine(CultureInfo.InvariantCulture, $"- Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC")
+        .AppendLine(CultureInfo.InvariantCulture, $"- Machine: {cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}")
+        .AppendLine("- Command: `dotnet run -c Release --project bench/Handbook -- --write`")
+        .AppendLine("- Data: seeds/handbook (the demo handbook), tests/OutreachBot.Tests/Handbook/eval/questions.jsonl and out_of_scope.jsonl")
+        .AppendLine("- Query time: wall time of one `Rank` call after start-up, every question 30 times; build ms: loading tables and indexing")
+        .AppendLine()
+        .Append(table)
+        .AppendLine(End)
+        .ToString();
+    var existing = File.Exists(path) ? File.ReadAllText(path) : "# Benchmark results\n";
+    var start = existing.IndexOf(Start, StringComparison.Ordinal);
+    var end = existing.IndexOf(End, StringComparison.Ordinal);
+    var updated = start >= 0 && end > start
+        ? existing[..start] + section + existing[(end + End.Length)..].TrimStart('\n')
+        : existing.TrimEnd('\n') + "\n\n" + section;
+    File.WriteAllText(path, updated);
+}
+
+static string FindRoot()
+{
+    for (var folder = new DirectoryInfo(Directory.GetCurrentDirectory()); folder is not null; folder = folder.Parent)
+    {
+        if (Directory.Exists(Path.Combine(folder.FullName, "seeds", "handbook")) && Directory.Exists(Path.Combine(folder.FullName, "bench")))
+        {
+            return folder.FullName;
+        }
+    }
+
+    throw new DirectoryNotFoundException("Run from inside the repository: seeds/handbook and bench/ were not found above the working folder.");
+}
+
+internal sealed record Row(string Name, EvalReport Report, double Startup, double Median, double P95);

@@ -1,0 +1,75 @@
+namespace OutreachBot.Handbook.Search;
+
+/// <summary>
+/// The words a question is read with, kept as data (Handbook/Data): colloquial phrases and the policy words they
+/// stand for, filler words that carry no topic, and the words that make a sentence a question.
+/// All entries are normalised the same way as the questions.
+/// </summary>
+public sealed class QueryLexicon
+{
+    private QueryLexicon(IReadOnlyList<Synonym> synonyms, IReadOnlySet<string> fillers, IReadOnlySet<string> markers, IReadOnlySet<string> endMarkers)
+    {
+        Synonyms = synonyms;
+        Fillers = fillers;
+        QuestionMarkers = markers;
+        QuestionEndings = endMarkers;
+        LongestFiller = fillers.Count == 0 ? 0 : fillers.Max(f => f.Length);
+    }
+
+    public IReadOnlyList<Synonym> Synonyms { get; }
+
+    public IReadOnlySet<string> Fillers { get; }
+
+    public int LongestFiller { get; }
+
+    public IReadOnlySet<string> QuestionMarkers { get; }
+
+    /// <summary>Words that make a question only at the end of a sentence (要交钱不).</summary>
+    public IReadOnlySet<string> QuestionEndings { get; }
+
+    /// <summary>The shipped lexicon, plus the lines of <paramref name="extraSynonyms"/> (same format as Data/synonyms.txt).</summary>
+    public static QueryLexicon Load(TextNormalizer normalizer, IEnumerable<string>? extraSynonyms = null)
+    {
+        var synonyms = ParseSynonyms(DataFiles.Lines("synonyms.txt").Concat(DataFiles.Meaningful(extraSynonyms ?? [])), normalizer);
+        var fillers = Words(DataFiles.Lines("fillers.txt"), normalizer);
+        var markerLines = DataFiles.Lines("question_markers.txt").ToArray();
+        const string EndingPrefix = "结尾:";
+        var endings = Words(markerLines.Where(l => l.StartsWith(EndingPrefix, StringComparison.Ordinal)).Select(l => l[EndingPrefix.Length..]), normalizer);
+        var markers = Words(markerLines.Where(l => !l.StartsWith(EndingPrefix, StringComparison.Ordinal)), normalizer);
+        return new QueryLexicon(synonyms, fillers, markers, endings);
+    }
+
+    /// <summary>Lines "phrase phrase => term term"; a line without "=>" is an error, reported with its text.</summary>
+    public static IReadOnlyList<Synonym> ParseSynonyms(IEnumerable<string> lines, TextNormalizer normalizer)
+    {
+        var result = new List<Synonym>();
+        foreach (var line in lines)
+        {
+            var arrow = line.IndexOf("=>", StringComparison.Ordinal);
+            if (arrow < 0)
+            {
+                throw new HandbookException($"A synonym line needs '=>' between the colloquial phrases and the policy words: '{line}'.");
+            }
+
+            var phrases = Split(line[..arrow], normalizer);
+            var terms = Split(line[(arrow + 2)..], normalizer);
+            if (phrases.Length == 0 || terms.Length == 0)
+            {
+                throw new HandbookException($"A synonym line needs words on both sides of '=>': '{line}'.");
+            }
+
+            result.AddRange(phrases.Select(p => new Synonym(p, terms)));
+        }
+
+        return result;
+    }
+
+    private static HashSet<string> Words(IEnumerable<string> lines, TextNormalizer normalizer) =>
+        lines.SelectMany(l => Split(l, normalizer)).ToHashSet(StringComparer.Ordinal);
+
+    private static string[] Split(string words, TextNormalizer normalizer) =>
+        normalizer.Normalize(words).Split([' ', '\t', '　'], StringSplitOptions.RemoveEmptyEntries);
+}
+
+/// <summary>When <paramref name="Phrase"/> appears in a question, the policy words <paramref name="Terms"/> are searched too.</summary>
+public sealed record Synonym(string Phrase, IReadOnlyList<string> Terms);
