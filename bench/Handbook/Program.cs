@@ -32,17 +32,17 @@ var candidates = new List<(string Name, Func<IHandbookRanker> Build)>
 
 if (args.Contains("--sweep"))
 {
-    foreach (var title in new[] { 1.0, 2, 3, 5, 8 })
+    foreach (var title in new[] { 3.0, 5, 8 })
     {
-        foreach (var passage in new[] { 0.0, 0.5, 1, 2 })
+        foreach (var passage in new[] { 0.0, 0.5, 1 })
         {
-            foreach (var unigram in new[] { 0.3, 0.5, 1 })
+            foreach (var unigram in new[] { 0.5, 1 })
             {
-                foreach (var b in new[] { 0.5, 0.75, 0.9 })
+                foreach (var b in new[] { 0.3, 0.5, 0.8 })
                 {
-                    var options = HandbookSearchOptions.Shipped with { TitleBoost = title, PassageWeight = passage, UnigramWeight = unigram, B = b, DeclineBelow = 0 };
+                    var options = HandbookSearchOptions.Shipped with { TitleBoost = title, PassageWeight = passage, UnigramWeight = unigram, SynonymWeight = b, DeclineBelow = 0 };
                     var report = HandbookEvaluation.Run(HandbookIndex.Build(sections, options), questions.Where(q => q.Expected is not null).ToArray());
-                    Console.WriteLine($"{report.Top1:0.000} {report.Top3:0.000} title={title} passage={passage} unigram={unigram} b={b}");
+                    Console.WriteLine($"{report.Top1:0.000} {report.Top3:0.000} title={title} passage={passage} unigram={unigram} synonym={b}");
                 }
             }
         }
@@ -78,14 +78,26 @@ if (args.Contains("--dump"))
 }
 
 var rows = new List<Row>();
+var built = new List<(string Name, IHandbookRanker Ranker, double Startup)>();
 foreach (var (name, build) in candidates)
 {
     var startup = Stopwatch.StartNew();
     var ranker = build();
     startup.Stop();
+    built.Add((name, ranker, startup.Elapsed.TotalMilliseconds));
+}
+
+// Warm every ranker before timing any, so no method pays for the JIT compiling code they share.
+foreach (var (_, ranker, _) in built)
+{
+    HandbookEvaluation.Run(ranker, questions);
+}
+
+foreach (var (name, ranker, startup) in built)
+{
     var report = HandbookEvaluation.Run(ranker, questions);
     var (median, p95) = Time(ranker, questions);
-    rows.Add(new Row(name, report, startup.Elapsed.TotalMilliseconds, median, p95));
+    rows.Add(new Row(name, report, startup, median, p95));
     if (showMisses)
     {
         Console.WriteLine($"## {name}");
@@ -166,7 +178,7 @@ static void WriteResults(string path, string table)
         .AppendLine(CultureInfo.InvariantCulture, $"- Machine: {cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}")
         .AppendLine("- Command: `dotnet run -c Release --project bench/Handbook -- --write`")
         .AppendLine("- Data: seeds/handbook (the demo handbook), tests/OutreachBot.Tests/Handbook/eval/questions.jsonl and out_of_scope.jsonl")
-        .AppendLine("- Query time: wall time of one `Rank` call after start-up, every question 30 times; build ms: loading tables and indexing")
+        .AppendLine("- Query time: wall time of one `Rank` call after start-up, every question 30 times; build ms: loading tables and indexing (the first build also pays for loading the data files and the JIT)")
         .AppendLine()
         .Append(table)
         .AppendLine(End)

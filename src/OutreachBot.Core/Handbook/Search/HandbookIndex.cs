@@ -38,7 +38,8 @@ public sealed class HandbookIndex : IHandbookRanker
             options.K1,
             options.B);
         var lexicon = QueryLexicon.Load(normalizer, extraSynonyms);
-        _reader = new QueryReader(normalize, lexicon, new PinyinLookup(tables, _sections.Vocabulary), _sections, options);
+        var titlePairs = sections.SelectMany(s => CharText.NGrams(normalize(s.Title))).Where(t => t.Length == 2).ToHashSet(StringComparer.Ordinal);
+        _reader = new QueryReader(normalize, lexicon, new PinyinLookup(tables, _sections.Vocabulary), _sections, titlePairs, options);
     }
 
     public IReadOnlyList<HandbookSection> Sections { get; }
@@ -68,12 +69,13 @@ public sealed class HandbookIndex : IHandbookRanker
     public HandbookSearchResult Search(string question)
     {
         var query = Read(question);
-        var scores = new double[Sections.Count];
+        var sectionScores = new double[Sections.Count];
         foreach (var (term, weight) in query.Weights)
         {
-            _sections.Accumulate(term, weight, scores);
+            _sections.Accumulate(term, weight, sectionScores);
         }
 
+        var scores = (double[])sectionScores.Clone();
         if (_options.PassageWeight > 0)
         {
             var passageScores = PassageScores(query);
@@ -90,7 +92,7 @@ public sealed class HandbookIndex : IHandbookRanker
         }
 
         var ranked = Ranking.Top(Sections, scores, MaxRanked);
-        var confidence = ranked.Count == 0 ? 0 : Coverage(query, ranked[0].Section.Id);
+        var confidence = ranked.Count == 0 ? 0 : Confidence(query, ranked[0].Section.Id, sectionScores[ranked[0].Section.Id]);
         var declined = query.Units.Count == 0 || confidence < _options.DeclineBelow;
         return new HandbookSearchResult(query, ranked, confidence, declined);
     }
@@ -99,6 +101,19 @@ public sealed class HandbookIndex : IHandbookRanker
     {
         var result = Search(question);
         return result.Declined ? [] : result.Ranked;
+    }
+
+    /// <summary>
+    /// How sure the search is that a section answers the question, from 0 to 1: the mean of the share of the
+    /// question's content the section covers and the section's BM25 score as a share of the most the question's
+    /// terms could score. The first sees a topic word the handbook never uses (车险), the second sees whether the
+    /// matches are specific to the section or words every section has (身份证).
+    /// </summary>
+    public double Confidence(HandbookQuery query, int section, double sectionScore)
+    {
+        var most = query.Weights.Sum(t => t.Value * _sections.Idf(t.Key) * (_options.K1 + 1));
+        var share = most <= 0 ? 0 : Math.Min(1, sectionScore / most);
+        return (Coverage(query, section) + share) / 2;
     }
 
     /// <summary>The share of the question's content that a section holds: pairs count fully, lone characters in part.</summary>

@@ -35,7 +35,7 @@ public sealed record HandbookSearchOptions
 
     public double SynonymWeight { get; init; } = 0.8;
 
-    public double SoundAlikeWeight { get; init; } = 0.8;
+    public double SoundAlikeWeight { get; init; } = 1;
 
     /// <summary>How much a character counts as understood when only it, not a pair around it, occurs in a section.</summary>
     public double UnigramCredit { get; init; } = 0.3;
@@ -43,8 +43,8 @@ public sealed record HandbookSearchOptions
     /// <summary>The least a character of the question weighs in the coverage, however common it is in the handbook.</summary>
     public double MinCharacterWeight { get; init; } = 0.2;
 
-    /// <summary>Decline when the best section covers less than this share of the question's content.</summary>
-    public double DeclineBelow { get; init; } = 0.6;
+    /// <summary>Decline when the confidence in the best section (<see cref="HandbookIndex.Confidence"/>) is below this.</summary>
+    public double DeclineBelow { get; init; } = 0.31;
 
     public double K1 { get; init; } = 1.2;
 

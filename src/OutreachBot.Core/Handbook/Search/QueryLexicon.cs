@@ -7,10 +7,14 @@ namespace OutreachBot.Handbook.Search;
 /// </summary>
 public sealed class QueryLexicon
 {
-    private QueryLexicon(IReadOnlyList<Synonym> synonyms, IReadOnlySet<string> fillers, IReadOnlySet<string> markers, IReadOnlySet<string> endMarkers)
+    private const string LoosePrefix = "可连:";
+    private const string EndingPrefix = "结尾:";
+
+    private QueryLexicon(IReadOnlyList<Synonym> synonyms, IReadOnlySet<string> fillers, IReadOnlySet<string> looseFillers, IReadOnlySet<string> markers, IReadOnlySet<string> endMarkers)
     {
         Synonyms = synonyms;
         Fillers = fillers;
+        LooseFillers = looseFillers;
         QuestionMarkers = markers;
         QuestionEndings = endMarkers;
         LongestFiller = fillers.Count == 0 ? 0 : fillers.Max(f => f.Length);
@@ -22,6 +26,9 @@ public sealed class QueryLexicon
 
     public int LongestFiller { get; }
 
+    /// <summary>One-character fillers that are also often part of a word (申请's 请): skipped only when they join no neighbour.</summary>
+    public IReadOnlySet<string> LooseFillers { get; }
+
     public IReadOnlySet<string> QuestionMarkers { get; }
 
     /// <summary>Words that make a question only at the end of a sentence (要交钱不).</summary>
@@ -31,12 +38,13 @@ public sealed class QueryLexicon
     public static QueryLexicon Load(TextNormalizer normalizer, IEnumerable<string>? extraSynonyms = null)
     {
         var synonyms = ParseSynonyms(DataFiles.Lines("synonyms.txt").Concat(DataFiles.Meaningful(extraSynonyms ?? [])), normalizer);
-        var fillers = Words(DataFiles.Lines("fillers.txt"), normalizer);
+        var fillerLines = DataFiles.Lines("fillers.txt").ToArray();
+        var loose = Words(fillerLines.Where(l => l.StartsWith(LoosePrefix, StringComparison.Ordinal)).Select(l => l[LoosePrefix.Length..]), normalizer);
+        var fillers = Words(fillerLines.Select(l => l.StartsWith(LoosePrefix, StringComparison.Ordinal) ? l[LoosePrefix.Length..] : l), normalizer);
         var markerLines = DataFiles.Lines("question_markers.txt").ToArray();
-        const string EndingPrefix = "结尾:";
         var endings = Words(markerLines.Where(l => l.StartsWith(EndingPrefix, StringComparison.Ordinal)).Select(l => l[EndingPrefix.Length..]), normalizer);
         var markers = Words(markerLines.Where(l => !l.StartsWith(EndingPrefix, StringComparison.Ordinal)), normalizer);
-        return new QueryLexicon(synonyms, fillers, markers, endings);
+        return new QueryLexicon(synonyms, fillers, loose, markers, endings);
     }
 
     /// <summary>Lines "phrase phrase => term term"; a line without "=>" is an error, reported with its text.</summary>

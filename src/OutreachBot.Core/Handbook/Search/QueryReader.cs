@@ -1,9 +1,9 @@
 namespace OutreachBot.Handbook.Search;
 
 /// <summary>Turns a villager's question into a <see cref="HandbookQuery"/>.</summary>
-public sealed class QueryReader(Func<string, string> normalize, QueryLexicon lexicon, PinyinLookup pinyin, Bm25Index vocabulary, HandbookSearchOptions options)
+public sealed class QueryReader(Func<string, string> normalize, QueryLexicon lexicon, PinyinLookup pinyin, Bm25Index vocabulary, IReadOnlySet<string> titlePairs, HandbookSearchOptions options)
 {
-    private const int MaxSoundAlikes = 3;
+    private const int MaxSoundAlikes = 2;
 
     public HandbookQuery Read(string question)
     {
@@ -22,8 +22,8 @@ public sealed class QueryReader(Func<string, string> normalize, QueryLexicon lex
                 terms.Add(new QueryTerm(pair, options.BigramWeight, 1, covered, TermSource.Pair));
                 if (options.SoundAlikes && vocabulary.DocumentFrequency(pair) == 0)
                 {
-                    var alikes = pinyin.SoundAlikes(pair);
-                    if (alikes.Count is > 0 and <= MaxSoundAlikes)
+                    var alikes = pinyin.SoundAlikes(pair).Where(a => (a[0] == pair[0] || a[1] == pair[1]) && IsKeyPair(a)).ToArray();
+                    if (alikes.Length is > 0 and <= MaxSoundAlikes)
                     {
                         terms.AddRange(alikes.Select(a => new QueryTerm(a, options.SoundAlikeWeight, 1, covered, TermSource.SoundAlike)));
                     }
@@ -117,6 +117,16 @@ public sealed class QueryReader(Func<string, string> normalize, QueryLexicon lex
     private bool[] MarkFillers(string text)
     {
         var filler = new bool[text.Length];
+
+        // "A不A" asks a yes-no question (高不高, 赔不赔): the 不A part says nothing about the topic.
+        for (var i = 0; i + 2 < text.Length; i++)
+        {
+            if (text[i + 1] == '不' && text[i] == text[i + 2] && CharText.IsHan(text[i]))
+            {
+                filler[i + 1] = filler[i + 2] = true;
+            }
+        }
+
         var at = 0;
         while (at < text.Length)
         {
@@ -130,7 +140,7 @@ public sealed class QueryReader(Func<string, string> normalize, QueryLexicon lex
                 }
             }
 
-            if (matched == 1 && JoinsNeighbour(text, at))
+            if (matched == 1 && lexicon.LooseFillers.Contains(text.Substring(at, 1)) && JoinsNeighbour(text, at))
             {
                 matched = 0;
             }
@@ -140,13 +150,24 @@ public sealed class QueryReader(Func<string, string> normalize, QueryLexicon lex
                 filler[at + i] = true;
             }
 
+            if (matched == 0 && filler[at])
+            {
+                matched = 1;
+            }
+
             at += Math.Max(1, matched);
         }
 
         return filler;
     }
 
-    /// <summary>A one-character filler that forms one of the handbook's pairs with a neighbour is part of a word (申请's 请).</summary>
+    /// <summary>
+    /// A pair the handbook uses as a term: in a section title or in several sections. A slip is corrected only to
+    /// such pairs, so 低包 becomes 低保 while a pair spanning two words (上大 of 考上大学) is left alone.
+    /// </summary>
+    private bool IsKeyPair(string pair) => titlePairs.Contains(pair) || vocabulary.DocumentFrequency(pair) >= 3;
+
+    /// <summary>A loose filler that forms one of the handbook's pairs with a neighbour is part of a word (申请's 请).</summary>
     private bool JoinsNeighbour(string text, int at) =>
         (at > 0 && vocabulary.DocumentFrequency(text.Substring(at - 1, 2)) > 0)
         || (at + 1 < text.Length && vocabulary.DocumentFrequency(text.Substring(at, 2)) > 0);

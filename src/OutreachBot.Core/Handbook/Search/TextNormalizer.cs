@@ -4,7 +4,8 @@ namespace OutreachBot.Handbook.Search;
 
 /// <summary>
 /// Folds the ways one question can be typed into one form: full-width letters and digits to half-width and other
-/// compatibility forms (Unicode NFKC), lower case, Traditional characters to Simplified.
+/// compatibility forms (Unicode NFKC), lower case, Traditional characters to Simplified, Chinese numbers with
+/// a unit to digits.
 /// </summary>
 public sealed class TextNormalizer(ChineseTables tables)
 {
@@ -18,6 +19,6 @@ public sealed class TextNormalizer(ChineseTables tables)
             result.Append(tables.TraditionalToSimplified.TryGetValue(lower, out var simplified) ? simplified : lower);
         }
 
-        return result.ToString();
+        return ChineseNumerals.ToDigits(result.ToString());
     }
 }
