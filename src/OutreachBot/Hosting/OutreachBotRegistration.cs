@@ -13,6 +13,7 @@ public static class OutreachBotRegistration
 
         builder.AddStorage();
         builder.AddBotRuntime();
+        builder.AddHandbook();
         return builder;
     }
 

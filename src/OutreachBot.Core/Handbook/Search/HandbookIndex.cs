@@ -10,11 +10,15 @@ public sealed class HandbookIndex : IHandbookRanker
 {
     public const int MaxRanked = 5;
 
+    /// <summary>How much a question word counts in choosing the passage, against 1 for a pair of the topic.</summary>
+    private const double AskingWeight = 0.5;
+
     private readonly HandbookSearchOptions _options;
     private readonly Bm25Index _sections;
     private readonly Bm25Index _passages;
     private readonly (int Section, int Passage)[] _passageOf;
     private readonly QueryReader _reader;
+    private readonly Dictionary<string, double>[][] _passageCounts;
 
     private HandbookIndex(IReadOnlyList<HandbookSection> sections, HandbookSearchOptions options, IEnumerable<string>? extraSynonyms)
     {
@@ -37,6 +41,7 @@ public sealed class HandbookIndex : IHandbookRanker
             _passageOf.Select(x => (IReadOnlyDictionary<string, double>)Bm25Index.Count(CharText.NGrams(normalize(sections[x.Section].Passages[x.Passage])))).ToArray(),
             options.K1,
             options.B);
+        _passageCounts = sections.Select(s => s.Passages.Select(p => PassageCounts(p, normalize)).ToArray()).ToArray();
         var lexicon = QueryLexicon.Load(normalizer, extraSynonyms);
         var titlePairs = sections.SelectMany(s => CharText.NGrams(normalize(s.Title))).Where(t => t.Length == 2).ToHashSet(StringComparer.Ordinal);
         _reader = new QueryReader(normalize, lexicon, new PinyinLookup(tables, _sections.Vocabulary), _sections, titlePairs, options);
@@ -60,6 +65,18 @@ public sealed class HandbookIndex : IHandbookRanker
         }
 
         return new HandbookIndex(sections, options ?? HandbookSearchOptions.Shipped, extraSynonyms);
+    }
+
+    /// <summary>
+    /// Loads and indexes a handbook: one .md file, or a folder of them, whose optional synonyms.txt adds local
+    /// colloquial phrases to the shipped table. Fails with <see cref="HandbookException"/> saying what is wrong.
+    /// </summary>
+    public static HandbookIndex Open(string path, HandbookSearchOptions? options = null)
+    {
+        var sections = HandbookLoader.Load(path);
+        var localSynonyms = Path.Combine(path, "synonyms.txt");
+        var extra = Directory.Exists(path) && File.Exists(localSynonyms) ? File.ReadAllLines(localSynonyms) : null;
+        return Build(sections, options, extra);
     }
 
     public HandbookQuery Read(string question) => _reader.Read(question);
@@ -140,26 +157,63 @@ public sealed class HandbookIndex : IHandbookRanker
         return query.Units.Select((u, i) => u.Weight * credit[i]).Sum() / total;
     }
 
-    /// <summary>The index of the section's passage that best matches the query (the first when none matches).</summary>
+    /// <summary>
+    /// The index of the section's passage that best answers the query (the first when none matches). Passages are
+    /// compared with each other only: a word every passage of the section has (its topic) says little, a word one
+    /// passage has says a lot, and a passage's label (“去哪里申请：”) counts double, with the question words as well.
+    /// </summary>
     public int BestPassage(HandbookSection section, HandbookQuery query)
     {
-        var scores = PassageScores(query);
-        var best = -1;
-        var bestScore = 0.0;
-        for (var p = 0; p < _passageOf.Length; p++)
+        var passages = _passageCounts[section.Id];
+        if (passages.Length <= 1)
         {
-            if (_passageOf[p].Section == section.Id && scores[p] > bestScore)
+            return 0;
+        }
+
+        var terms = new Dictionary<string, double>(query.Weights, StringComparer.Ordinal);
+        foreach (var asking in query.AskingTerms)
+        {
+            terms.TryAdd(asking, AskingWeight);
+        }
+
+        var lengths = passages.Select(p => p.Values.Sum()).ToArray();
+        var average = Math.Max(1e-9, lengths.Average());
+        var best = 0;
+        var bestScore = 0.0;
+        for (var p = 0; p < passages.Length; p++)
+        {
+            var score = 0.0;
+            foreach (var (term, weight) in terms)
             {
-                best = _passageOf[p].Passage;
-                bestScore = scores[p];
+                if (passages[p].TryGetValue(term, out var tf))
+                {
+                    var df = passages.Count(x => x.ContainsKey(term));
+                    var idf = Math.Log(1 + ((passages.Length - df + 0.5) / (df + 0.5)));
+                    score += weight * idf * tf * (_options.K1 + 1) / (tf + (_options.K1 * (1 - _options.B + (_options.B * lengths[p] / average))));
+                }
+            }
+
+            if (score > bestScore)
+            {
+                best = p;
+                bestScore = score;
             }
         }
 
-        return Math.Max(best, 0);
+        return best;
     }
 
     public HandbookSection? Find(string title) =>
         Sections.FirstOrDefault(s => s.Title == title) ?? Sections.FirstOrDefault(s => s.Title == Read(title).Normalized);
+
+    /// <summary>A passage's terms, its label (the words before a colon at its start) counted twice.</summary>
+    private static Dictionary<string, double> PassageCounts(string passage, Func<string, string> normalize)
+    {
+        var text = normalize(passage);
+        var colon = text.IndexOfAny(['：', ':']);
+        var counts = Bm25Index.Count(CharText.NGrams(text));
+        return colon is > 0 and <= 12 ? Bm25Index.Count(CharText.NGrams(text[..colon]), 1, counts) : counts;
+    }
 
     private double[] PassageScores(HandbookQuery query)
     {

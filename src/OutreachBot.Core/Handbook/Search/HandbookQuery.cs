@@ -3,8 +3,9 @@ namespace OutreachBot.Handbook.Search;
 /// <summary>A question read for search: what it is about (units, with fillers left out) and the terms to look up.</summary>
 public sealed class HandbookQuery
 {
-    internal HandbookQuery(string normalized, IReadOnlyList<QueryUnit> units, IReadOnlyList<QueryTerm> terms, bool asks)
+    internal HandbookQuery(string normalized, IReadOnlyList<QueryUnit> units, IReadOnlyList<QueryTerm> terms, bool asks, IReadOnlyList<string> askingTerms)
     {
+        AskingTerms = askingTerms;
         Normalized = normalized;
         Units = units;
         Terms = terms;
@@ -21,6 +22,12 @@ public sealed class HandbookQuery
 
     /// <summary>The question's distinct tokens with the weight each is searched with.</summary>
     public IReadOnlyDictionary<string, double> Weights { get; }
+
+    /// <summary>
+    /// Pairs of the question's filler words (怎么, 哪里, 多少, 什么): no help in finding the section, but they tell
+    /// which passage of it answers (a handbook's passages start with labels like “去哪里申请：”, “给多少：”).
+    /// </summary>
+    public IReadOnlyList<string> AskingTerms { get; }
 
     /// <summary>It is worded as a question (a question word, a question mark, a tag like "…不" at the end).</summary>
     public bool Asks { get; }

@@ -68,7 +68,16 @@ public sealed class QueryReader(Func<string, string> normalize, QueryLexicon lex
             AddSynonyms(text, units, terms);
         }
 
-        return new HandbookQuery(text, units, terms, Asks(question, text));
+        var asking = new List<string>();
+        for (var i = 0; i + 1 < text.Length; i++)
+        {
+            if (filler[i] && filler[i + 1] && CharText.IsHan(text[i]) && CharText.IsHan(text[i + 1]))
+            {
+                asking.Add(text.Substring(i, 2));
+            }
+        }
+
+        return new HandbookQuery(text, units, terms, Asks(question, text), asking);
     }
 
     private void AddWord(string word, int start, List<QueryUnit> units, List<QueryTerm> terms)
