@@ -176,10 +176,10 @@ public sealed class QueryReader(Func<string, string> normalize, QueryLexicon lex
     /// </summary>
     private bool IsKeyPair(string pair) => titlePairs.Contains(pair) || vocabulary.DocumentFrequency(pair) >= 3;
 
-    /// <summary>A loose filler that forms one of the handbook's pairs with a neighbour is part of a word (申请's 请).</summary>
+    /// <summary>A loose filler that forms a key pair of the handbook with a neighbour is part of a word (申请's 请).</summary>
     private bool JoinsNeighbour(string text, int at) =>
-        (at > 0 && vocabulary.DocumentFrequency(text.Substring(at - 1, 2)) > 0)
-        || (at + 1 < text.Length && vocabulary.DocumentFrequency(text.Substring(at, 2)) > 0);
+        (at > 0 && IsKeyPair(text.Substring(at - 1, 2)))
+        || (at + 1 < text.Length && IsKeyPair(text.Substring(at, 2)));
 
     /// <summary>
     /// How much a character says about the topic: characters in most sections (要, 有) little, characters the handbook
