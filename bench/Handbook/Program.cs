@@ -98,14 +98,27 @@ foreach (var (name, ranker, startup) in built)
     var report = HandbookEvaluation.Run(ranker, questions);
     var (median, p95) = Time(ranker, questions);
     rows.Add(new Row(name, report, startup, median, p95));
-    if (showMisses)
+    if (showMisses && (args.Contains("--all") || rows.Count <= 2))
     {
         Console.WriteLine($"## {name}");
         report.Misses.ToList().ForEach(m => Console.WriteLine("  " + m));
     }
 }
 
-var table = Table(rows, questions);
+var holdout = HandbookEvaluation.Load(Path.Combine(evalFolder, "holdout.jsonl"));
+if (showMisses)
+{
+    foreach (var (name, ranker, _) in built.Take(2))
+    {
+        Console.WriteLine($"## holdout: {name}");
+        HandbookEvaluation.Run(ranker, holdout).Misses.ToList().ForEach(m => Console.WriteLine("  " + m));
+    }
+}
+
+var holdoutRows = built.Take(2).Select(b => new Row(b.Name, HandbookEvaluation.Run(b.Ranker, holdout), b.Startup, double.NaN, double.NaN)).ToList();
+var table = Table(rows, questions)
+    + "\n### Holdout set\n\nWritten after the tuning above was done and not used for it (eval/holdout.jsonl): how the same methods do on questions they were not tuned on.\n\n"
+    + Table(holdoutRows, holdout);
 Console.WriteLine(table);
 if (write)
 {
@@ -153,7 +166,8 @@ static string Table(List<Row> rows, IReadOnlyList<EvalQuestion> questions)
     foreach (var row in rows)
     {
         var r = row.Report;
-        text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Name} | {r.Top1:0.000} | {r.Top3:0.000} | {r.OutOfScopeDeclined:0.000} | {r.AnswerableDeclined:0.000} | {row.Median:0.0000} | {row.P95:0.0000} | {row.Startup:0} |");
+        var times = double.IsNaN(row.Median) ? "| – | – | – |" : string.Create(CultureInfo.InvariantCulture, $"| {row.Median:0.0000} | {row.P95:0.0000} | {row.Startup:0} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Name} | {r.Top1:0.000} | {r.Top3:0.000} | {r.OutOfScopeDeclined:0.000} | {r.AnswerableDeclined:0.000} {times}");
     }
 
     var baseline = rows[0].Report;
