@@ -13,6 +13,7 @@ public sealed class QueryLexicon
     private QueryLexicon(IReadOnlyList<Synonym> synonyms, IReadOnlySet<string> fillers, IReadOnlySet<string> looseFillers, IReadOnlySet<string> markers, IReadOnlySet<string> endMarkers)
     {
         Synonyms = synonyms;
+        SynonymsByFirstChar = synonyms.GroupBy(x => x.Phrase[0]).ToDictionary(g => g.Key, g => g.ToArray());
         Fillers = fillers;
         LooseFillers = looseFillers;
         QuestionMarkers = markers;
@@ -21,6 +22,9 @@ public sealed class QueryLexicon
     }
 
     public IReadOnlyList<Synonym> Synonyms { get; }
+
+    /// <summary>The synonyms by the first character of their phrase, so a question is scanned once, not once per phrase.</summary>
+    public IReadOnlyDictionary<char, Synonym[]> SynonymsByFirstChar { get; }
 
     public IReadOnlySet<string> Fillers { get; }
 

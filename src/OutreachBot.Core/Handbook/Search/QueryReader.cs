@@ -98,10 +98,20 @@ public sealed class QueryReader(Func<string, string> normalize, QueryLexicon lex
 
     private void AddSynonyms(string text, List<QueryUnit> units, List<QueryTerm> terms)
     {
-        foreach (var synonym in lexicon.Synonyms)
+        for (var found = 0; found < text.Length; found++)
         {
-            for (var found = text.IndexOf(synonym.Phrase, StringComparison.Ordinal); found >= 0; found = text.IndexOf(synonym.Phrase, found + 1, StringComparison.Ordinal))
+            if (!lexicon.SynonymsByFirstChar.TryGetValue(text[found], out var candidates))
             {
+                continue;
+            }
+
+            foreach (var synonym in candidates)
+            {
+                if (found + synonym.Phrase.Length > text.Length || string.CompareOrdinal(text, found, synonym.Phrase, 0, synonym.Phrase.Length) != 0)
+                {
+                    continue;
+                }
+
                 var end = found + synonym.Phrase.Length;
                 var covered = Enumerable.Range(0, units.Count).Where(u => units[u].Start >= found && units[u].Start < end).ToArray();
                 if (covered.Length == 0)
