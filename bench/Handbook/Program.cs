@@ -8,7 +8,9 @@ using OutreachBot.Handbook.Search;
 
 // The handbook search benchmark: the character n-gram BM25 baseline, the shipped search and the shipped search with
 // one feature turned off at a time, all in the same run on the same machine, over the evaluation set in tests/.
-// dotnet run -c Release --project bench/Handbook [-- --write] [--misses]
+// dotnet run -c Release --project bench/Handbook [-- --write] [--misses] [--dump [--terms]]
+//   --write   update bench/RESULTS.md and bench/Handbook/recorded.json (the floor the tests keep)
+//   --misses  list what each method got wrong; --dump: every question with its confidence and top sections
 var write = args.Contains("--write");
 var showMisses = args.Contains("--misses");
 var root = FindRoot();
@@ -30,27 +32,6 @@ var candidates = new List<(string Name, Func<IHandbookRanker> Build)>
     ("shipped without passage scores", () => HandbookIndex.Build(sections, HandbookSearchOptions.Shipped with { PassageWeight = 0 })),
 };
 
-if (args.Contains("--sweep"))
-{
-    foreach (var title in new[] { 3.0, 5, 8 })
-    {
-        foreach (var passage in new[] { 0.0, 0.5, 1 })
-        {
-            foreach (var unigram in new[] { 0.5, 1 })
-            {
-                foreach (var b in new[] { 0.3, 0.5, 0.8 })
-                {
-                    var options = HandbookSearchOptions.Shipped with { TitleBoost = title, PassageWeight = passage, UnigramWeight = unigram, SynonymWeight = b, DeclineBelow = 0 };
-                    var report = HandbookEvaluation.Run(HandbookIndex.Build(sections, options), questions.Where(q => q.Expected is not null).ToArray());
-                    Console.WriteLine($"{report.Top1:0.000} {report.Top3:0.000} title={title} passage={passage} unigram={unigram} synonym={b}");
-                }
-            }
-        }
-    }
-
-    return 0;
-}
-
 if (args.Contains("--dump"))
 {
     var index = HandbookIndex.Build(sections);
@@ -59,14 +40,6 @@ if (args.Contains("--dump"))
         var result = index.Search(q.Question);
         var top = result.Ranked.Select(r => $"{r.Section.Title}:{r.Score:0.0}").Take(3);
         var ok = q.Expected is null ? (result.Declined ? "ok " : "BAD") : (!result.Declined && result.Ranked[0].Section.Title == q.Expected ? "ok " : "BAD");
-        var uniform = HandbookIndex.Build(sections, HandbookSearchOptions.Shipped with { MinCharacterWeight = 1 });
-        var cov0 = result.Ranked.Count == 0 ? 0 : uniform.Coverage(uniform.Read(q.Question), result.Ranked[0].Section.Id);
-        var mass = result.Query.Weights.Sum(w => w.Value * index.TermIdf(w.Key) * 2.2);
-        var norm = result.Ranked.Count == 0 ? 0 : result.Ranked[0].Score / Math.Max(mass, 1e-9);
-        var ratio = result.Ranked.Count < 2 ? 9 : result.Ranked[0].Score / result.Ranked[1].Score;
-        var top1 = result.Ranked.Count == 0 ? "" : result.Ranked[0].Section.Title;
-        var correct = q.Expected is null ? "OOS" : (top1 == q.Expected ? "HIT" : "MISS");
-        File.AppendAllText("/tmp/features.tsv", $"{correct}\t{result.Confidence:0.000}\t{cov0:0.000}\t{norm:0.000}\t{ratio:0.000}\t{(result.Ranked.Count == 0 ? 0 : result.Ranked[0].Score):0.0}\t{result.Query.Units.Count}\t{q.Question}\n");
         Console.WriteLine($"{ok} {result.Confidence:0.00} {(q.Expected ?? "-")} <= {q.Question} || {string.Join(" | ", top)}");
         if (args.Contains("--terms"))
         {

@@ -30,6 +30,13 @@ public static class HandbookLoader
             throw new HandbookException($"The handbook '{path}' has no sections: each section starts with a line '## title' in a .md file.");
         }
 
+        // The bot names sections by title and villagers pick follow-ups by title, so two sections may not share one.
+        var twice = sections.GroupBy(s => s.Title).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+        {
+            throw new HandbookException($"The handbook '{path}' has two sections titled '{twice.Key}' (in {string.Join(" and ", twice.Select(s => s.Source).Distinct())}): give each section its own title.");
+        }
+
         return sections;
     }
 }

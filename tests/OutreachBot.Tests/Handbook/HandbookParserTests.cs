@@ -77,4 +77,16 @@ public sealed class HandbookParserTests : IDisposable
         Assert.Contains("no sections", error.Message);
         Assert.Contains("## title", error.Message);
     }
+
+    [Fact]
+    public void Two_sections_with_one_title_are_reported_with_their_files()
+    {
+        File.WriteAllText(_folder.File("a.md"), "## 低保\n一");
+        File.WriteAllText(_folder.File("b.md"), "## 低保\n二");
+
+        var error = Assert.Throws<HandbookException>(() => HandbookLoader.Load(_folder.Path));
+
+        Assert.Contains("two sections titled '低保'", error.Message);
+        Assert.Contains("a.md and b.md", error.Message);
+    }
 }

@@ -81,8 +81,6 @@ public sealed class HandbookIndex : IHandbookRanker
 
     public HandbookQuery Read(string question) => _reader.Read(question);
 
-    public double TermIdf(string term) => _sections.Idf(term);
-
     public HandbookSearchResult Search(string question)
     {
         var query = Read(question);
