@@ -106,6 +106,18 @@ public sealed class AskCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Relative_paths_typed_at_the_repository_root_are_found()
+    {
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+
+        var code = await AskCommand.RunAsync(_bot.Services, null, "seeds/handbook", "tests/OutreachBot.Tests/Handbook/eval/out_of_scope.jsonl", TextReader.Null, output, errors, CancellationToken.None);
+
+        Assert.Equal(0, code);
+        Assert.Equal(File.ReadLines(Path.Combine(OutreachBot.Hosting.ContentRoot.Locate(), "tests/OutreachBot.Tests/Handbook/eval/out_of_scope.jsonl")).Count(), Lines(output).Length);
+    }
+
+    [Fact]
     public async Task A_missing_handbook_or_questions_file_or_no_question_is_a_usage_error()
     {
         Assert.Equal(2, (await AskAsync("渔船", null, handbook: "nowhere.md")).Code);
