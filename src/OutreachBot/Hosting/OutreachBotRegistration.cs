@@ -17,6 +17,7 @@ public static class OutreachBotRegistration
         builder.AddBotRuntime();
         builder.AddRoster();
         builder.AddWeChat();
+        builder.AddHandbook();
         return builder;
     }
 
