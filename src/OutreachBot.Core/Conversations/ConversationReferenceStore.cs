@@ -10,7 +10,14 @@ namespace OutreachBot.Conversations;
 /// </summary>
 public sealed class ConversationReferenceStore(ILiteDatabase database)
 {
-    private readonly ILiteCollection<StoredReference> _references = database.GetCollection<StoredReference>("conversation_references");
+    private readonly ILiteCollection<StoredReference> _references = Open(database);
+
+    private static ILiteCollection<StoredReference> Open(ILiteDatabase database)
+    {
+        var references = database.GetCollection<StoredReference>("conversation_references");
+        references.EnsureIndex(r => r.UserId);
+        return references;
+    }
 
     public static string Key(string channelId, string userId) => channelId + "/" + userId;
 
@@ -19,20 +26,26 @@ public sealed class ConversationReferenceStore(ILiteDatabase database)
         _references.Upsert(new StoredReference
         {
             Id = Key(reference.ChannelId, reference.User?.Id ?? ""),
+            UserId = reference.User?.Id ?? "",
             Json = JsonConvert.SerializeObject(reference),
             LastMessageAt = lastMessageAt,
         });
     }
 
+    /// <summary>The reference on that channel; with channel "*", the user's most recent one on any channel.</summary>
     public (ConversationReference Reference, DateTimeOffset LastMessageAt)? Find(string channelId, string userId)
     {
-        var stored = _references.FindById(Key(channelId, userId));
+        var stored = channelId == "*"
+            ? _references.Find(r => r.UserId == userId).OrderByDescending(r => r.LastMessageAt).FirstOrDefault()
+            : _references.FindById(Key(channelId, userId));
         return stored is null ? null : (JsonConvert.DeserializeObject<ConversationReference>(stored.Json)!, stored.LastMessageAt);
     }
 
     private sealed class StoredReference
     {
         public string Id { get; set; } = "";
+
+        public string UserId { get; set; } = "";
 
         public string Json { get; set; } = "";
 

@@ -24,7 +24,7 @@ public sealed class ProactiveMessenger(ConversationReferenceStore references, IE
             return NoticeResult.NoConversation;
         }
 
-        var channel = channels.FirstOrDefault(c => c.Serves(channelId));
+        var channel = channels.FirstOrDefault(c => c.Serves(found.Reference.ChannelId));
         if (channel is null)
         {
             return NoticeResult.NoConversation;

@@ -22,6 +22,8 @@ public sealed class DialogRouter(
     TextCatalog texts) : IConversationRouter
 {
     private readonly IStatePropertyAccessor<DialogState> _dialog = conversationState.CreateProperty<DialogState>(nameof(DialogState));
+    private readonly IStatePropertyAccessor<List<PolicyFollowUp>> _followUps = conversationState.CreateProperty<List<PolicyFollowUp>>("PolicyFollowUps");
+    private readonly IQuestionAnswerer? _answerer = answerers.FirstOrDefault();
 
     public async Task OnWelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -40,6 +42,17 @@ public sealed class DialogRouter(
         }
 
         var text = ChineseText.Normalize(turnContext.Activity.Text);
+        var followUps = await _followUps.GetAsync(turnContext, () => [], cancellationToken);
+        if (followUps.Count > 0)
+        {
+            await _followUps.DeleteAsync(turnContext, cancellationToken);
+            if (ChineseText.Ordinal(text) is { } chosen && chosen >= 1 && chosen <= followUps.Count)
+            {
+                await FollowUpAsync(turnContext, user, state, followUps[chosen - 1], cancellationToken);
+                return;
+            }
+        }
+
         foreach (var handler in handlers)
         {
             if (await handler.TryHandleAsync(turnContext, user, text, cancellationToken))
@@ -82,13 +95,54 @@ public sealed class DialogRouter(
             return;
         }
 
-        if (bare.Length > 0 && answerers.FirstOrDefault()?.Answer(text) is { } reply)
+        if (bare.Length > 0 && _answerer?.Answer(text) is { } reply)
         {
-            await SayAsync(turnContext, reply.Text, cancellationToken);
+            await ReplyAsync(turnContext, reply, cancellationToken);
             return;
         }
 
         await SayAsync(turnContext, texts[ConversationTexts.NotUnderstood] + "\n" + menu.Render(user.Role), cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts a dialog from code (a follow-up question after an entry is closed) unless the user is in the middle of
+    /// another one, which is never interrupted. The caller saves the conversation state.
+    /// </summary>
+    public async Task<bool> StartIfIdleAsync(ITurnContext turnContext, string dialogId, IReadOnlyDictionary<string, string> slots, CancellationToken cancellationToken)
+    {
+        var state = await _dialog.GetAsync(turnContext, () => new DialogState(), cancellationToken);
+        if (state.DialogId.Length > 0 || catalog.Find(dialogId) is not { } dialog)
+        {
+            return false;
+        }
+
+        await BeginAsync(turnContext, Identify(turnContext), state, dialog, slots, cancellationToken);
+        return true;
+    }
+
+    private async Task ReplyAsync(ITurnContext turnContext, PolicyReply reply, CancellationToken cancellationToken)
+    {
+        await SayAsync(turnContext, reply.FullText, cancellationToken);
+        if (reply.FollowUps.Count > 0)
+        {
+            await _followUps.SetAsync(turnContext, [.. reply.FollowUps], cancellationToken);
+        }
+    }
+
+    private async Task FollowUpAsync(ITurnContext turnContext, UserIdentity user, DialogState state, PolicyFollowUp followUp, CancellationToken cancellationToken)
+    {
+        if (followUp.Section is { } title && _answerer?.Section(title) is { } section)
+        {
+            await ReplyAsync(turnContext, section, cancellationToken);
+        }
+        else if (followUp.DialogId is { } id && catalog.Find(id) is { } dialog)
+        {
+            await BeginAsync(turnContext, user, state, dialog, followUp.Slots, cancellationToken);
+        }
+        else
+        {
+            await SayAsync(turnContext, texts[DialogTexts.NoThanks], cancellationToken);
+        }
     }
 
     private UserIdentity Identify(ITurnContext turnContext)

@@ -32,7 +32,9 @@ public sealed partial class DialogRunner
         }
 
         var retry = ((PromptResult.Rejected)result).Retry;
-        if (step.Kind != "text" && _answerer?.Answer(text) is { Answered: true } policy)
+        // A policy question typed instead of an answer is answered, then the question is asked again. Free-text
+        // steps never divert: "我家低保怎么还没发？" is a fine description of a problem.
+        if (step.Kind != "text" && _answerer is not null && _answerer.IsPolicyQuestion(text) && _answerer.Answer(text) is { Answered: true } policy)
         {
             await turn.SayAsync(policy.Text, cancellationToken);
             await turn.SayAsync(texts[DialogTexts.Resume], cancellationToken);
@@ -57,6 +59,17 @@ public sealed partial class DialogRunner
 
     private PromptResult Recognize(Turn turn, StepDefinition step, string text, IReadOnlyList<ChoiceOption>? narrowed)
     {
+        if (narrowed is null && step.OptionsFrom is { } name && _sources[name] is ISearchableOptionSource searchable && ChineseText.Ordinal(text) is null)
+        {
+            var found = searchable.Search(turn.ActionContext(texts, clock), text);
+            return found.Count switch
+            {
+                0 => PromptResult.Reject(new PromptInput(step, turn.Context.Activity, text, [], ChinaTime.Now(clock), texts), texts[PromptTexts.ChoiceRetry]),
+                1 => new PromptResult.Accepted(found[0].Value, found[0].Label),
+                _ => new PromptResult.Ambiguous(found),
+            };
+        }
+
         var options = narrowed ?? OptionsFor(turn, step);
         var input = new PromptInput(step, turn.Context.Activity, text, options, ChinaTime.Now(clock), texts);
         return PromptKinds.All[step.Kind].Recognize(input);

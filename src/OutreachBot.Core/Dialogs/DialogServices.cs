@@ -16,7 +16,9 @@ public static class DialogServices
         services.AddSingleton<PromptRenderer>();
         services.AddSingleton<DialogRunner>();
         services.AddSingleton<MainMenu>();
-        services.AddSingleton<IConversationRouter, DialogRouter>();
+        services.AddSingleton<DialogRouter>();
+        services.AddSingleton<IConversationRouter>(sp => sp.GetRequiredService<DialogRouter>());
+        services.AddSingleton<DialogStarter>();
         return services;
     }
 }

@@ -27,6 +27,7 @@ public static class DialogTexts
     public const string Restarted = "dialog.restarted";
     public const string NotAllowed = "dialog.not_allowed";
     public const string NoOptions = "dialog.no_options";
+    public const string NoThanks = "dialog.no_thanks";
     public const string RoleResident = "role.resident";
     public const string RoleCadre = "role.cadre";
     public const string RoleStaff = "role.staff";

@@ -60,22 +60,21 @@ public sealed class PolicyAnswerer(HandbookIndex index, TextCatalog texts)
     }
 
     /// <summary>The reply text: title and passage with the numbered follow-ups, or the plain decline with its offer.</summary>
-    public string Render(PolicyAnswer answer)
-    {
-        if (!answer.Found)
-        {
-            return texts[HandbookTexts.Declined];
-        }
+    public string Render(PolicyAnswer answer) =>
+        !answer.Found ? texts[HandbookTexts.Declined]
+        : Offer(answer) is { } offer ? Body(answer) + "\n\n" + offer
+        : Body(answer);
 
-        var reply = texts.Format(HandbookTexts.Answer, ("title", answer.Title), ("passage", answer.Passage));
-        var more = answer.FollowUps.Count switch
-        {
-            0 => null,
-            1 => texts.Format(HandbookTexts.MoreOne, ("first", answer.FollowUps[0])),
-            _ => texts.Format(HandbookTexts.MoreTwo, ("first", answer.FollowUps[0]), ("second", answer.FollowUps[1])),
-        };
-        return more is null ? reply : reply + "\n\n" + more;
-    }
+    /// <summary>The title and passage of an answer.</summary>
+    public string Body(PolicyAnswer answer) => texts.Format(HandbookTexts.Answer, ("title", answer.Title), ("passage", answer.Passage));
+
+    /// <summary>The numbered "想了解更多" follow-ups of an answer; null when it has none.</summary>
+    public string? Offer(PolicyAnswer answer) => answer.FollowUps.Count switch
+    {
+        0 => null,
+        1 => texts.Format(HandbookTexts.MoreOne, ("first", answer.FollowUps[0])),
+        _ => texts.Format(HandbookTexts.MoreTwo, ("first", answer.FollowUps[0]), ("second", answer.FollowUps[1])),
+    };
 
     /// <summary>
     /// From 0 to 1, how much a message reads as a question the handbook answers: 0 for a message too short to be

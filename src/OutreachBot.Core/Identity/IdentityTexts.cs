@@ -12,4 +12,5 @@ public static class IdentityTexts
     public const string AlreadyUsed = "identity.bind.already_used";
     public const string TooManyAttempts = "identity.bind.too_many_attempts";
     public const string CountyOffice = "identity.office.county";
+    public const string HowToBind = "identity.bind.how";
 }

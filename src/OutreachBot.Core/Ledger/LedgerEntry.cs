@@ -72,6 +72,9 @@ public sealed class LedgerEntry
 
     public DateTimeOffset? LastFollowUpAt { get; private set; }
 
+    /// <summary>When its cadres and staff were told it is past its time limit (once per entry).</summary>
+    public DateTimeOffset? OverdueNoticeAt { get; private set; }
+
     /// <summary>How many times 不满意 sent it back to work.</summary>
     public int Reopened { get; private set; }
 
@@ -90,6 +93,8 @@ public sealed class LedgerEntry
     public void AddPhotos(IEnumerable<string> urls) => Photos.AddRange(urls.Where(u => !string.IsNullOrWhiteSpace(u)));
 
     public void MarkDuplicateOf(string earlierId) => DuplicateOf = earlierId;
+
+    public void OverdueNoticeSent(DateTimeOffset at) => OverdueNoticeAt ??= at;
 
     public Transition Assign(string unit, string? cadreId, string by, DateTimeOffset at, string note = "")
     {

@@ -56,6 +56,10 @@ public sealed class RosterStore
 
     public Staff? FindStaff(string id) => Staff.FindById(id);
 
+    public IReadOnlyList<Staff> AllStaff() => [.. Staff.FindAll()];
+
+    public IReadOnlyList<Village> AllVillages() => [.. Villages.FindAll().OrderBy(v => v.TownshipId, StringComparer.Ordinal).ThenBy(v => v.Id, StringComparer.Ordinal)];
+
     public IReadOnlyList<Village> VillagesIn(string townshipId) => [.. Villages.Find(v => v.TownshipId == townshipId)];
 
     public IReadOnlyList<Household> HouseholdsIn(string villageId) => [.. Households.Find(h => h.VillageId == villageId)];

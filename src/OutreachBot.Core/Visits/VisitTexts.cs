@@ -41,4 +41,7 @@ public static class VisitTexts
     public const string RefusedNotPaired = "visits.refused.not_paired";
     public const string RefusedInFuture = "visits.refused.in_future";
     public const string RefusedNoteTooLong = "visits.refused.note_too_long";
+
+    public const string Logged = "visits.logged";
+    public const string NotRaised = "visits.not_raised";
 }

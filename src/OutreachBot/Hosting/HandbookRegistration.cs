@@ -1,4 +1,5 @@
 using OutreachBot.Cli;
+using OutreachBot.Dialogs;
 using OutreachBot.Handbook;
 using OutreachBot.Handbook.Search;
 
@@ -28,6 +29,7 @@ public static class HandbookRegistration
 
         builder.Services.AddSingleton(index);
         builder.Services.AddSingleton<PolicyAnswerer>();
+        builder.Services.AddSingleton<IQuestionAnswerer, HandbookQuestionAnswerer>();
         builder.Services.AddSingleton<ICliCommand, AskCommand>();
         return builder;
     }

@@ -16,6 +16,8 @@ public static class OutreachBotRegistration
         builder.AddStorage();
         builder.AddBotRuntime();
         builder.AddRoster();
+        builder.AddVisits();
+        builder.AddLedger();
         builder.AddWeChat();
         builder.AddHandbook();
         return builder;

@@ -34,8 +34,6 @@ public static class RosterRegistration
         services.AddSingleton<IIdentityResolver, RosterIdentityResolver>();
         services.AddSingleton<IdentityService>();
         services.AddSingleton<BindReplies>();
-        services.AddSingleton<VisitService>();
-        services.AddSingleton<VisitReplies>();
         services.AddHostedService<RosterStartup>();
         services.AddSingleton<ICliCommand, ImportRosterCommand>();
         services.AddSingleton<ICliCommand, BindCodeCommand>();

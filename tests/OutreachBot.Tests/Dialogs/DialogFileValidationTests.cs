@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Dialogs;
 using OutreachBot.Tests.Support;
 
@@ -58,11 +59,14 @@ public sealed class DialogFileValidationTests : IDisposable
     }
 
     [Fact]
-    public void The_products_own_dialog_files_load()
+    public async Task The_products_own_dialog_files_load_with_the_products_actions()
     {
-        var catalog = DialogCatalog.Load(TestDialogs.CombinedFolder(_folder), [new NoAction("test.record")], [new NoSource("test.people")]);
+        await using var bot = new BotHarness(_folder.File("bot.db"));
 
-        Assert.NotNull(catalog.Find("survey"));
+        var catalog = bot.Services.GetRequiredService<DialogCatalog>();
+
+        Assert.NotNull(catalog.Find("raise-problem"));
+        Assert.NotNull(catalog.Find("log-visit"));
     }
 
     [Fact]

@@ -10,9 +10,13 @@ namespace OutreachBot.Ledger.Forwarding;
 /// GeoReport v2 has no way to update a request, so status changes are ours alone; the back-end's own status is
 /// polled back (<see cref="Open311StatusReader"/>).
 /// </summary>
-public sealed class Open311LedgerAdapter(HttpClient http, IOptions<ForwardingOptions> options) : ILedgerAdapter
+public sealed class Open311LedgerAdapter(IHttpClientFactory clients, IOptions<ForwardingOptions> options) : ILedgerAdapter
 {
+    public const string ClientName = "ledger-open311";
+
     public string Name => "open311";
+
+    private HttpClient Http => clients.CreateClient(ClientName);
 
     public async Task<string?> DeliverAsync(LedgerEvent ledgerEvent, CancellationToken cancellationToken)
     {
@@ -50,7 +54,7 @@ public sealed class Open311LedgerAdapter(HttpClient http, IOptions<ForwardingOpt
         }
 
         using var content = new FormUrlEncodedContent(form);
-        using var response = await http.PostAsync(Url(settings.BaseUrl, "requests.json"), content, cancellationToken).ConfigureAwait(false);
+        using var response = await Http.PostAsync(Url(settings.BaseUrl, "requests.json"), content, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {

@@ -11,6 +11,7 @@ namespace OutreachBot.Ledger.Forwarding;
 /// </summary>
 public sealed class OutboxDispatcher(
     Outbox outbox,
+    LedgerStore store,
     IEnumerable<ILedgerAdapter> adapters,
     IOptions<ForwardingOptions> options,
     TimeProvider clock,
@@ -73,8 +74,14 @@ public sealed class OutboxDispatcher(
                 throw new InvalidOperationException($"No ledger adapter named '{record.Adapter}' is registered.");
             }
 
-            await adapter.DeliverAsync(record.Event, cancellationToken);
+            record.ExternalId = await adapter.DeliverAsync(record.Event, cancellationToken);
             record.DeliveredAt = clock.GetUtcNow();
+            if (record.ExternalId is { } externalId && store.Find(record.EntryId) is { } entry && entry.ExternalId is null)
+            {
+                entry.ExternalId = externalId;
+                store.Save(entry);
+            }
+
             record.LastError = null;
             outbox.Update(record);
             return true;

@@ -26,5 +26,8 @@ public sealed class OutboxRecord
 
     public DateTimeOffset? DeliveredAt { get; set; }
 
+    /// <summary>The id the external ledger gave the entry (Open311 service_request_id).</summary>
+    public string? ExternalId { get; set; }
+
     public bool Delivered => DeliveredAt is not null;
 }

@@ -13,7 +13,7 @@ namespace OutreachBot.Ledger.Forwarding;
 /// header X-OutreachBot-Signature: sha256=…) and carries an Idempotency-Key header equal to the event key, so the
 /// receiver can tell a retry from a new event. Any 2xx (or 409: "already have it") counts as delivered.
 /// </summary>
-public sealed class WebhookLedgerAdapter(HttpClient http, IOptions<ForwardingOptions> options) : ILedgerAdapter
+public sealed class WebhookLedgerAdapter(IHttpClientFactory clients, IOptions<ForwardingOptions> options) : ILedgerAdapter
 {
     public const string SignatureHeader = "X-OutreachBot-Signature";
     public const string IdempotencyHeader = "Idempotency-Key";
@@ -24,7 +24,11 @@ public sealed class WebhookLedgerAdapter(HttpClient http, IOptions<ForwardingOpt
         DateFormatString = "yyyy-MM-ddTHH:mm:sszzz",
     };
 
+    public const string ClientName = "ledger-webhook";
+
     public string Name => "webhook";
+
+    private HttpClient Http => clients.CreateClient(ClientName);
 
     public async Task<string?> DeliverAsync(LedgerEvent ledgerEvent, CancellationToken cancellationToken)
     {
@@ -45,7 +49,7 @@ public sealed class WebhookLedgerAdapter(HttpClient http, IOptions<ForwardingOpt
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.Timeout);
-        using var response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+        using var response = await Http.SendAsync(request, timeout.Token).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode && response.StatusCode != HttpStatusCode.Conflict)
         {
             throw new HttpRequestException($"Webhook answered {(int)response.StatusCode}.", null, response.StatusCode);
