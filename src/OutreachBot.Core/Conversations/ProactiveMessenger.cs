@@ -24,7 +24,8 @@ public sealed class ProactiveMessenger(ConversationReferenceStore references, IE
             return NoticeResult.NoConversation;
         }
 
-        var channel = channels.FirstOrDefault(c => c.Serves(found.Reference.ChannelId));
+        // The last registered adapter serving the channel wins, as with other registrations.
+        var channel = channels.LastOrDefault(c => c.Serves(found.Reference.ChannelId));
         if (channel is null)
         {
             return NoticeResult.NoConversation;

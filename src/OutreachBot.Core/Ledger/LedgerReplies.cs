@@ -16,7 +16,9 @@ public sealed class LedgerReplies(TextCatalog texts, TimeProvider clock)
     public string Ago(DateTimeOffset at)
     {
         var now = clock.GetUtcNow();
-        return (at > now ? now : at).Humanize(now, Chinese);
+
+        // Humanizer says "现在" for the last minute, which reads oddly before "登记".
+        return now - at < TimeSpan.FromMinutes(1) ? "刚刚" : at.Humanize(now, Chinese);
     }
 
     public string Line(LedgerEntry entry)

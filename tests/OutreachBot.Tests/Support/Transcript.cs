@@ -13,6 +13,7 @@ public sealed record Transcript(string Name, IReadOnlyList<Transcript.Line> Line
         User,
         Clock,
         Restart,
+        Inbox,
         ExpectLine,
         ExpectContains,
         ExpectAbsent,
@@ -44,6 +45,7 @@ public sealed record Transcript(string Name, IReadOnlyList<Transcript.Line> Line
                 _ when line.StartsWith("@user ", StringComparison.Ordinal) => (Kind.User, line[6..]),
                 _ when line.StartsWith("@clock ", StringComparison.Ordinal) => (Kind.Clock, line[7..]),
                 "@restart" => (Kind.Restart, ""),
+                "@inbox" => (Kind.Inbox, ""),
                 _ => throw new FormatException($"{Path.GetFileName(path)}:{number}: cannot read '{line}'"),
             };
             lines.Add(new Line(number, kind, text.Trim()));

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 using OutreachBot.Conversations;
+using ConversationReference = Microsoft.Bot.Schema.ConversationReference;
 
 namespace OutreachBot.Tests.Support;
 
@@ -64,6 +65,10 @@ public sealed class TranscriptRunner : IAsyncDisposable
                 case Transcript.Kind.Restart:
                     await RestartAsync();
                     break;
+                case Transcript.Kind.Inbox:
+                    lastSent = "(nothing: messages the bot sent on its own)";
+                    replies = Drain(Adapter());
+                    break;
                 default:
                     Check(at, line, lastSent, replies ?? throw new FormatException($"{at}: an expectation before anything was sent"));
                     break;
@@ -108,8 +113,20 @@ public sealed class TranscriptRunner : IAsyncDisposable
     {
         TestDialogs.Register(services);
         services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton<IProactiveChannel>(new TestChannel(this));
         _services?.Invoke(services);
     });
+
+    private static List<string> Drain(TestAdapter adapter)
+    {
+        var replies = new List<string>();
+        while (adapter.GetNextReply() is { } reply)
+        {
+            replies.Add(reply.AsMessageActivity()?.Text ?? "");
+        }
+
+        return replies;
+    }
 
     private TestAdapter Adapter()
     {
@@ -150,12 +167,26 @@ public sealed class TranscriptRunner : IAsyncDisposable
     {
         var adapter = Adapter();
         await adapter.ProcessActivityAsync(activity, _bot.Bot.OnTurnAsync, CancellationToken.None);
-        var replies = new List<string>();
-        while (adapter.GetNextReply() is { } reply)
-        {
-            replies.Add(reply.AsMessageActivity()?.Text ?? "");
-        }
+        return Drain(adapter);
+    }
 
-        return replies;
+    /// <summary>Proactive messages (follow-ups, notices) to a user land in that user's test conversation, for @inbox.</summary>
+    private sealed class TestChannel(TranscriptRunner runner) : IProactiveChannel
+    {
+        public bool Serves(string channelId) => channelId == Microsoft.Bot.Connector.Channels.Test;
+
+        public Task ContinueAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
+        {
+            var user = runner._user;
+            runner._user = reference.User.Id;
+            try
+            {
+                return runner.Adapter().ContinueConversationAsync("", reference, callback, cancellationToken);
+            }
+            finally
+            {
+                runner._user = user;
+            }
+        }
     }
 }

@@ -11,9 +11,13 @@ public interface IPrompt
     PromptResult Recognize(PromptInput input);
 }
 
-/// <param name="Text">The message text, normalised (full-width digits made half-width, trimmed).</param>
+/// <param name="Text">The message text, normalised for recognising (full-width letters and digits made half-width, trimmed).</param>
 /// <param name="Now">The user's local time in Asia/Shanghai.</param>
-public sealed record PromptInput(StepDefinition Step, IMessageActivity Activity, string Text, IReadOnlyList<ChoiceOption> Options, DateTimeOffset Now, TextCatalog Texts);
+public sealed record PromptInput(StepDefinition Step, IMessageActivity Activity, string Text, IReadOnlyList<ChoiceOption> Options, DateTimeOffset Now, TextCatalog Texts)
+{
+    /// <summary>What the user typed, only trimmed: what is stored when the words themselves are the answer.</summary>
+    public string Raw => (Activity.Text ?? "").Trim();
+}
 
 public abstract record PromptResult
 {

@@ -20,7 +20,7 @@ public sealed class LocationPrompt : IPrompt
         }
 
         return input.Text.Length >= 2
-            ? new PromptResult.Accepted(input.Text, input.Text)
+            ? new PromptResult.Accepted(input.Raw, input.Raw)
             : PromptResult.Reject(input, input.Texts[PromptTexts.LocationRetry]);
     }
 

@@ -7,7 +7,8 @@ public sealed class TextPrompt : IPrompt
 
     public PromptResult Recognize(PromptInput input)
     {
-        var text = input.Text;
+        // The user's own words are kept exactly as typed (full-width punctuation and all).
+        var text = input.Raw;
         int min = input.Step.Min ?? 1, max = input.Step.Max ?? 1000;
         var length = new System.Globalization.StringInfo(text).LengthInTextElements;
         if (length < min)
