@@ -30,4 +30,8 @@ public static class LedgerTexts
     public const string Reopened = "ledger.follow_up.reopened";
     public const string ReopenedNotice = "ledger.follow_up.reopened_notice";
     public const string OverdueNotice = "ledger.overdue_notice";
+    public const string RoutingSet = "ledger.routing_set";
+    public const string OutboxClear = "ledger.outbox.clear";
+    public const string OutboxStuck = "ledger.outbox.stuck";
+    public const string OutboxLine = "ledger.outbox.line";
 }

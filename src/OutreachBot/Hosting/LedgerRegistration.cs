@@ -52,6 +52,10 @@ public static class LedgerRegistration
         services.AddSingleton<IOptionSource, VillageOptions>();
         services.AddSingleton<IOptionSource, OpenEntryOptions>();
         services.AddSingleton<IOptionSource, AwaitingSatisfactionOptions>();
+        services.AddSingleton<IOptionSource, RoutingScopeOptions>();
+        services.AddSingleton<IOptionSource, KindOptions>();
+        services.AddSingleton<IDialogAction, SetRoutingAction>();
+        services.AddSingleton<IDialogAction, OutboxStatusAction>();
         services.AddSingleton<IDialogAction, PrefillRaiseAction>();
         services.AddSingleton<IDialogAction, RaiseAction>();
         services.AddSingleton<IDialogAction, MyEntriesAction>();
