@@ -3,14 +3,14 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using OutreachBot.Conversations;
+using OutreachBot.Ledger;
 using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.WeChat;
 
 /// <summary>
-/// A guided conversation over /wechat keeps its place between messages: conversation state is saved per OpenID,
-/// and a photo and a location reach a dialog step as an image attachment and a Place. The raise-problem dialog itself
-/// needs the ledger feature; a three-step stand-in here asks for a photo, then a location, the way it will.
+/// A villager on WeChat goes through the whole raise-problem dialog over /wechat — text, a photo message and a
+/// location message — and gets a tracking number; the entry keeps the photo's URL and the shared place.
 /// </summary>
 public sealed class DialogOverWeChatTests : IAsyncLifetime
 {
@@ -21,7 +21,7 @@ public sealed class DialogOverWeChatTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _api = await FakeWeChatApi.StartAsync();
-        _host = WeChatTesting.Host(_folder.File("bot.db"), _api, services: s => s.AddSingleton<IMiddleware>(sp => new PhotoThenPlace(sp.GetRequiredService<ConversationState>())));
+        _host = WeChatTesting.Host(_folder.File("bot.db"), _api);
     }
 
     public async Task DisposeAsync()
@@ -32,17 +32,32 @@ public sealed class DialogOverWeChatTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_villager_sends_a_photo_and_a_location_across_three_messages()
+    public async Task A_villager_raises_a_problem_entirely_over_wechat_with_a_photo_and_a_location()
     {
         var phone = _host.Phone("o-raising", safeMode: true);
 
-        var ask = await phone.SendAsync(phone.Text("拍照反映"));
-        var photo = await phone.SendAsync(phone.Image("http://mmbiz.qpic.cn/mmbiz_jpg/bridge.jpg"));
-        var place = await phone.SendAsync(phone.Location(26.5783, 107.9769, "三棵树镇南哨村"));
+        var kind = await phone.SendAsync(phone.Text("我要反映"));
+        var what = await phone.SendAsync(phone.Text("道路交通"));
+        var photo = await phone.SendAsync(phone.Voice("村口的小桥被洪水冲垮了一半"));
+        var place = await phone.SendAsync(phone.Image("http://mmbiz.qpic.cn/mmbiz_jpg/bridge.jpg"));
+        var village = await phone.SendAsync(phone.Location(32.9101, 104.2402, "青岩村村口"));
+        var phoneNumber = await phone.SendAsync(phone.Text("青岩村"));
+        var review = await phone.SendAsync(phone.Text("13812345678"));
+        var done = await phone.SendAsync(phone.Text("对"));
 
-        Assert.Equal("请拍一张照片发过来。", ask.Text);
-        Assert.Equal("收到照片。请发送位置。", photo.Text);
-        Assert.Equal("已记下：三棵树镇南哨村（26.5783, 107.9769），照片 http://mmbiz.qpic.cn/mmbiz_jpg/bridge.jpg", place.Text);
+        Assert.StartsWith("您要反映哪方面的事？", kind.Text, StringComparison.Ordinal);
+        Assert.StartsWith("请说说具体是什么事", what.Text, StringComparison.Ordinal);
+        Assert.StartsWith("有照片的话发一张", photo.Text, StringComparison.Ordinal);
+        Assert.StartsWith("事情在什么地方？", place.Text, StringComparison.Ordinal);
+        Assert.StartsWith("您是哪个村的？", village.Text, StringComparison.Ordinal);
+        Assert.StartsWith("留个手机号", phoneNumber.Text, StringComparison.Ordinal);
+        Assert.Contains("4. 地点：青岩村村口", review.Text, StringComparison.Ordinal);
+        Assert.Matches(@"您的编号是 MS\d{8}-\d{4}", done.Text);
+        var entry = Assert.Single(_host.Services.GetRequiredService<LedgerStore>().All());
+        Assert.Equal("村口的小桥被洪水冲垮了一半", entry.Description);
+        Assert.Equal(["http://mmbiz.qpic.cn/mmbiz_jpg/bridge.jpg"], entry.Photos);
+        Assert.Equal("32.9101,104.2402 青岩村村口", entry.Location);
+        Assert.Equal("wechat", entry.Reporter.ChannelId);
     }
 
     [Fact]
@@ -57,46 +72,5 @@ public sealed class DialogOverWeChatTests : IAsyncLifetime
         var storage = _host.Services.GetRequiredService<IStorage>();
         var state = (IDictionary<string, object>)(await storage.ReadAsync(["wechat/conversations/o-counting"]))["wechat/conversations/o-counting"];
         Assert.Equal(3, ((ConversationInfo)state[nameof(ConversationInfo)]).Messages);
-    }
-
-    /// <summary>A dialog-like stand-in: each step waits for the right kind of message and keeps its place in state.</summary>
-    private sealed class PhotoThenPlace(ConversationState state) : IMiddleware
-    {
-        private readonly IStatePropertyAccessor<JObject> _progress = state.CreateProperty<JObject>("photo-then-place");
-
-        public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
-        {
-            var activity = turnContext.Activity;
-            var progress = await _progress.GetAsync(turnContext, () => [], cancellationToken);
-            var step = (string?)progress["step"];
-            var image = activity.Attachments?.FirstOrDefault(a => a.ContentType?.StartsWith("image/", StringComparison.Ordinal) == true);
-            var place = activity.Entities?.FirstOrDefault(e => e.Type == "Place")?.GetAs<Place>();
-            string reply;
-            if (activity.Text == "拍照反映")
-            {
-                progress["step"] = "photo";
-                reply = "请拍一张照片发过来。";
-            }
-            else if (step == "photo" && image is not null)
-            {
-                progress["step"] = "place";
-                progress["photo"] = image.ContentUrl;
-                reply = "收到照片。请发送位置。";
-            }
-            else if (step == "place" && place is not null)
-            {
-                var geo = JObject.FromObject(place.Geo);
-                reply = $"已记下：{place.Name}（{geo["latitude"]}, {geo["longitude"]}），照片 {progress["photo"]}";
-                progress.RemoveAll();
-            }
-            else
-            {
-                await next(cancellationToken);
-                return;
-            }
-
-            await state.SaveChangesAsync(turnContext, false, cancellationToken);
-            await turnContext.SendActivityAsync(reply, cancellationToken: cancellationToken);
-        }
     }
 }
