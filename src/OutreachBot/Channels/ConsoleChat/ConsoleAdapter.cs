@@ -32,11 +32,44 @@ public sealed class ConsoleAdapter : BotAdapter
         return RunAsync(activity, bot, cancellationToken);
     }
 
+    /// <summary>
+    /// A typed line as a message. "/image &lt;url&gt;" sends a photo and "/location &lt;lat&gt;,&lt;lon&gt; [label]" a shared
+    /// location, as a phone would, so every prompt can be tried in a terminal.
+    /// </summary>
     public Task SendAsync(string text, IBot bot, CancellationToken cancellationToken = default)
     {
         var activity = NewActivity(ActivityTypes.Message);
-        activity.Text = text;
+        if (text.StartsWith("/image ", StringComparison.Ordinal))
+        {
+            activity.Attachments = [new Attachment("image/jpeg", text[7..].Trim(), name: "photo.jpg")];
+        }
+        else if (text.StartsWith("/location ", StringComparison.Ordinal) && Place(text[10..]) is { } place)
+        {
+            activity.Entities = [place];
+        }
+        else
+        {
+            activity.Text = text;
+        }
+
         return RunAsync(activity, bot, cancellationToken);
+    }
+
+    private static Entity? Place(string text)
+    {
+        var parts = text.Trim().Split(' ', 2);
+        var coordinates = parts[0].Split(',');
+        if (coordinates.Length != 2
+            || !double.TryParse(coordinates[0], System.Globalization.CultureInfo.InvariantCulture, out var latitude)
+            || !double.TryParse(coordinates[1], System.Globalization.CultureInfo.InvariantCulture, out var longitude))
+        {
+            return null;
+        }
+
+        var place = new Entity("Place");
+        place.Properties["geo"] = new Newtonsoft.Json.Linq.JObject { ["type"] = "GeoCoordinates", ["latitude"] = latitude, ["longitude"] = longitude };
+        place.Properties["name"] = parts.Length > 1 ? parts[1] : "";
+        return place;
     }
 
     public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
