@@ -1,0 +1,6 @@
+namespace OutreachBot.Bench.Replay.Runs;
+
+public static class BadInputDrill
+{
+    public sealed record Result(bool Pass, string Detail);
+}
