@@ -60,6 +60,13 @@ try
         Say($"crash drill: {report.Crash.Kills.Count} kills, {report.Crash.Metrics.Resends} resends; figures match: {report.Crash.Findings.FiguresMatch}");
     }
 
+    if (options.Runs("concurrent") || options.Runs("bad-input"))
+    {
+        Say("drills: two messages at the same moment, bad input…");
+        (report.Concurrent, report.BadInput) = await DrillsRun.RunAsync(plan, template, Path.Combine(work, "drills.db"), setup, options.Runs("concurrent"), options.Runs("bad-input"), Path.Combine(work, "host-drills.log"), cancel.Token);
+        Say($"same moment: {(report.Concurrent?.Pass is false ? "FAIL" : "pass")}; bad input: {(report.BadInput?.Pass is false ? "FAIL" : "pass")}");
+    }
+
     report.Print(Console.Out);
     if (options.Write)
     {

@@ -30,6 +30,7 @@ public static partial class Scripted
         var current = Screen.Unknown;
         for (var turn = 0; turn < MaxTurns; turn++)
         {
+            (s, current) = Again(t, s, current, $"visit {plan.Token}");
             s = await t.InterjectAsync(s);
             (s, current) = Again(t, s, current, $"visit {plan.Token}");
             switch (s)
@@ -41,7 +42,7 @@ public static partial class Scripted
                     var pick = PickHousehold(t.Text, plan);
                     if (pick.Text == plan.Household.HeadName && Talk.Options(t.Text).Count > 0)
                     {
-                        metrics.Problem($"visit {plan.Token}: {plan.HouseholdLabel} not among {Talk.Options(t.Text).Count} households listed ({s}: {First(t.Text)}); typed the name");
+                        metrics.Problem($"visit {plan.Token}: {plan.HouseholdLabel} not among {Talk.Options(t.Text).Count} households listed ({s}: {First(t.Text)}); typed the name{t.Trace}");
                     }
 
                     s = await t.SayAsync(pick);
@@ -94,7 +95,7 @@ public static partial class Scripted
                     s = await t.QuestionAsync();
                     if (s == Screen.Logged)
                     {
-                        metrics.Problem($"visit {plan.Token}: no question about raising its problem");
+                        metrics.Problem($"visit {plan.Token}: no question about raising its problem{t.Trace}");
                         return;
                     }
 
@@ -114,6 +115,14 @@ public static partial class Scripted
                     await RaiseStepsAsync(t, plan.Raise, s, expected);
                     return;
                 case Screen.NotRaised:
+                    if (plan.Raise is not null)
+                    {
+                        metrics.Problem($"visit {plan.Token}: its problem was not raised ({First(t.Text)}){t.Trace}");
+                    }
+
+                    return;
+                case Screen.Kind or Screen.KindRetry or Screen.Description or Screen.PhotoRaise or Screen.Location or Screen.Phone or Screen.ReviewRaise when plan.Raise is not null:
+                    await RaiseStepsAsync(t, plan.Raise, s, expected);
                     return;
                 default:
                     await GiveUpAsync(t, $"visit {plan.Token}", s);
@@ -144,6 +153,7 @@ public static partial class Scripted
         var current = Screen.Unknown;
         for (var turn = 0; turn < MaxTurns; turn++)
         {
+            (s, current) = Again(t, s, current, $"raise {plan.Token}");
             s = await t.InterjectAsync(s);
             (s, current) = Again(t, s, current, $"raise {plan.Token}");
             switch (s)
@@ -479,7 +489,7 @@ public static partial class Scripted
     /// <summary>Leaves a dialog that went somewhere the script does not know, so the user is not left in it.</summary>
     public static async Task GiveUpAsync(Talk t, string what, Screen s)
     {
-        t.User.Session.Metrics.Problem($"{what}: unexpected {s} from the bot: {First(t.Text)}");
+        t.User.Session.Metrics.Problem($"{what}: unexpected {s} from the bot: {First(t.Text)}{t.Trace}");
         if (s.IsQuestion() || s == Screen.Unknown)
         {
             await t.SayAsync("取消");

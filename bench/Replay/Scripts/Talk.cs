@@ -9,6 +9,10 @@ namespace OutreachBot.Bench.Replay.Scripts;
 public sealed class Talk(ChatUser user, CancellationToken cancellationToken)
 {
     private readonly List<string> _texts = [];
+    private readonly Queue<string> _trace = new();
+
+    /// <summary>Set REPLAY_TRACE=1 to have problems carry the last exchanges of their conversation.</summary>
+    private static readonly bool Tracing = Environment.GetEnvironmentVariable("REPLAY_TRACE") == "1";
 
     public ChatUser User => user;
 
@@ -43,6 +47,15 @@ public sealed class Talk(ChatUser user, CancellationToken cancellationToken)
         Last = reply;
         _texts.Clear();
         _texts.AddRange(reply.Texts);
+        if (Tracing)
+        {
+            _trace.Enqueue($"> {Brief(message)} < {string.Join(" | ", reply.Texts.Select(x => x.Replace("\n", "⏎", StringComparison.Ordinal)))}");
+            while (_trace.Count > 8)
+            {
+                _trace.Dequeue();
+            }
+        }
+
         if (reply.Texts.Count == 0)
         {
             user.Session.Metrics.NoAnswer();
@@ -96,6 +109,9 @@ public sealed class Talk(ChatUser user, CancellationToken cancellationToken)
         Screen = Screen.Unknown;
         Text = _texts.Count > 0 ? _texts[^1] : "";
     }
+
+    /// <summary>The last exchanges, when tracing; else empty.</summary>
+    public string Trace => Tracing ? "\n    " + string.Join("\n    ", _trace) : "";
 
     public static string Brief(Message message) => message.ToString() is { Length: > 20 } text ? text[..20] + "…" : message.ToString();
 
