@@ -32,10 +32,16 @@ public sealed class HostProcess : IDisposable
     public static async Task<HostProcess> StartAsync(HostSetup setup, IReadOnlyDictionary<string, string> environment, string log, CancellationToken cancellationToken = default)
     {
         var baseUrl = new Uri($"http://127.0.0.1:{setup.Port}/");
-        // exec keeps the pid: the process we measure and kill is the host itself, not a shell around it.
-        var info = new ProcessStartInfo("/bin/sh", ["-c", $"exec dotnet \"{setup.HostDll}\" --urls {baseUrl.ToString().TrimEnd('/')} >> \"{log}\" 2>&1"])
+        if (!await PortFreeAsync(baseUrl))
+        {
+            throw new InvalidOperationException($"Something already answers on {baseUrl}; a host from an earlier run may still be running.");
+        }
+
+        var info = new ProcessStartInfo("dotnet", [setup.HostDll, "--urls", baseUrl.ToString().TrimEnd('/')])
         {
             UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
             WorkingDirectory = setup.ContentRoot,
         };
         info.Environment["OUTREACHBOT_ROOT"] = setup.ContentRoot;
@@ -46,6 +52,32 @@ public sealed class HostProcess : IDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+        var writer = new StreamWriter(log, append: true) { AutoFlush = true };
+        void Write(object sender, DataReceivedEventArgs e)
+        {
+            if (e.Data is { } line)
+            {
+                lock (writer)
+                {
+                    writer.WriteLine(line);
+                }
+            }
+        }
+
+        process.OutputDataReceived += Write;
+        process.ErrorDataReceived += Write;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) =>
+        {
+            // Let the last lines drain before the log is closed.
+            process.WaitForExit();
+            lock (writer)
+            {
+                writer.Dispose();
+            }
+        };
         var host = new HostProcess(process, baseUrl, log);
         var watch = Stopwatch.StartNew();
         while (true)
@@ -59,7 +91,7 @@ public sealed class HostProcess : IDisposable
             try
             {
                 using var response = await Probe.GetAsync(new Uri(baseUrl, "healthz"), cancellationToken);
-                if (response.IsSuccessStatusCode)
+                if (response.IsSuccessStatusCode && !process.HasExited)
                 {
                     return host;
                 }
@@ -101,8 +133,21 @@ public sealed class HostProcess : IDisposable
     {
         if (!_process.HasExited)
         {
-            _process.Kill();
+            _process.Kill(entireProcessTree: true);
             _process.WaitForExit();
+        }
+    }
+
+    private static async Task<bool> PortFreeAsync(Uri baseUrl)
+    {
+        try
+        {
+            using var response = await Probe.GetAsync(new Uri(baseUrl, "healthz"));
+            return false;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return true;
         }
     }
 

@@ -89,11 +89,11 @@ public static class YearRun
         // Mid-traffic, at a moment when a "对" (the message that saves something) is on its way, the host is killed.
         async Task KillDuringAsync(int month)
         {
-            await Task.Delay(TimeSpan.FromSeconds(1 + (random.NextDouble() * 2)), cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(200 + random.Next(600)), cancellationToken);
             var waited = Stopwatch.StartNew();
-            while (runner!.Metrics.ConfirmsInFlight == 0 && waited.Elapsed < TimeSpan.FromSeconds(30))
+            while (runner!.Metrics.ConfirmsInFlight == 0 && waited.Elapsed < TimeSpan.FromSeconds(10))
             {
-                await Task.Delay(1, cancellationToken);
+                await Task.Yield();
             }
 
             await Task.Delay(random.Next(0, 8), cancellationToken);

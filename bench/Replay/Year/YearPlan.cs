@@ -50,10 +50,12 @@ public sealed class YearPlan
         Random = new Random(seed);
         var random = Random;
         var now = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
-        foreach (var cadre in county.Cadres.Values)
+        // Who uses which endpoint does not depend on the seed: the database's bindings are made once for every plan.
+        var people = new Random(3809);
+        foreach (var cadre in county.Cadres.Values.OrderBy(c => c.Id, StringComparer.Ordinal))
         {
             // About one cadre in ten, and one villager in three, use the official account instead of a web chat.
-            var wechat = random.NextDouble() < wechatShare / 3;
+            var wechat = people.NextDouble() < wechatShare / 3;
             _cadres[cadre.Id] = new Person(wechat ? OpenId("c", cadre.Id) : "cadre-" + cadre.Id, wechat ? "wechat" : "api", "cadre", cadre.Id, cadre.VillageId);
         }
 
