@@ -14,9 +14,8 @@ namespace OutreachBot.WeChat;
 /// every adapter, plain-text replies. Replies of a user's turn go back passively or through the customer-service
 /// API (see <see cref="WeChatTurn"/>); messages of a proactive turn (<c>ContinueConversationAsync</c>) go as
 /// customer-service text within the 48-hour window and as the activity's <see cref="WeChatTemplate"/> outside it.
-/// As an <see cref="IProactiveChannel"/> it carries the bot's notices (follow-ups, reminders) to WeChat users.
 /// </summary>
-public sealed class WeChatAdapter : BotAdapter, IProactiveChannel
+public sealed class WeChatAdapter : BotAdapter
 {
     public const string ChannelId = ActivityMapper.ChannelId;
 
@@ -43,18 +42,6 @@ public sealed class WeChatAdapter : BotAdapter, IProactiveChannel
         Bot = new ChannelAccount("wechat-account", role: RoleTypes.Bot),
         Locale = "zh-CN",
     };
-
-    public bool Serves(string channelId) => channelId == ChannelId;
-
-    /// <summary>A proactive turn: the callback's messages go as customer-service text (or the template outside the window).</summary>
-    public async Task ContinueAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(reference);
-
-        // Awaited inside the using: the base ContinueConversationAsync disposes the context before the turn has run.
-        using var context = new TurnContext(this, reference.GetContinuationActivity());
-        await RunPipelineAsync(context, callback, cancellationToken).ConfigureAwait(false);
-    }
 
     internal async Task ProcessAsync(Activity activity, WeChatTurn turn, IBot bot, CancellationToken cancellationToken)
     {

@@ -61,33 +61,6 @@ public sealed class DialogOverWeChatTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_villager_on_wechat_is_asked_after_close_out_and_rates_it_over_wechat()
-    {
-        var phone = _host.Phone("o-rating", safeMode: true);
-        foreach (var text in new[] { "我要反映", "饮水", "三组的自来水停了三天了", "跳过", "跳过", "青岩村", "跳过" })
-        {
-            await phone.SendAsync(phone.Text(text));
-        }
-
-        var done = await phone.SendAsync(phone.Text("对"));
-        var id = System.Text.RegularExpressions.Regex.Match(done.Text!, @"MS\d{8}-\d{4}").Value;
-        var staff = new OutreachBot.Identity.UserIdentity("emulator", "demo-staff", OutreachBot.Identity.Role.Staff, "S02");
-        var entry = _host.Services.GetRequiredService<LedgerService>().Resolve(staff, id, "县水务局换了冻裂的水管，已经通水");
-
-        var told = await _host.Services.GetRequiredService<FollowUps>().AfterCloseOutAsync(entry, CancellationToken.None);
-        var notice = await _api.NextCustomAsync();
-        var question = await _api.NextCustomAsync();
-        var thanks = await phone.SendAsync(phone.Text("满意"));
-
-        Assert.Equal(NoticeResult.Sent, told);
-        Assert.Equal("o-rating", notice.ToUser);
-        Assert.Contains("已经办结：\n县水务局换了冻裂的水管，已经通水", notice.Text, StringComparison.Ordinal);
-        Assert.StartsWith("您对办理结果满意吗？", question.Text, StringComparison.Ordinal);
-        Assert.StartsWith("谢谢您的评价！", thanks.Text, StringComparison.Ordinal);
-        Assert.Equal(EntryStatus.Closed, _host.Services.GetRequiredService<LedgerStore>().Find(id)!.Status);
-    }
-
-    [Fact]
     public async Task Conversation_state_is_kept_per_open_id_across_turns()
     {
         var phone = _host.Phone("o-counting", safeMode: true);
