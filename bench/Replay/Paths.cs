@@ -29,6 +29,20 @@ public static class Paths
         throw new DirectoryNotFoundException("Run from inside the repository.");
     }
 
+    /// <summary>The repository a host build belongs to (its dialogs/, seeds/ and appsettings.json), else the build's folder.</summary>
+    public static string RootOf(string hostDll)
+    {
+        for (var folder = new DirectoryInfo(Path.GetDirectoryName(Path.GetFullPath(hostDll))!); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "appsettings.json")) && Directory.Exists(Path.Combine(folder.FullName, "dialogs")) && File.Exists(Path.Combine(folder.FullName, "OutreachBot.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        return Path.GetDirectoryName(Path.GetFullPath(hostDll))!;
+    }
+
     public static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

@@ -27,7 +27,7 @@ Console.CancelKeyPress += (_, e) =>
 var report = new Report(options);
 try
 {
-    var setup = new HostSetup(options.HostDll, Paths.Repository, Paths.FreePort());
+    var setup = new HostSetup(options.HostDll, Paths.RootOf(options.HostDll), Paths.FreePort());
     Say($"work folder {work}; host {options.HostDll} on port {setup.Port}");
     var county = CountyModel.Generate(Path.Combine(work, "county"));
     report.County = county;

@@ -5,6 +5,7 @@ namespace OutreachBot.Bench.Replay;
 /// <summary>
 /// dotnet run -c Release --project bench/Replay -- [--scale 1] [--concurrency 16] [--host path/OutreachBot.dll]
 ///     [--only replay,echo,crash,concurrent,bad-input] [--crash-scale 0.1] [--kills 4] [--seed 2017] [--write] [--keep]
+///     [--host-note "what the host build is"]
 /// </summary>
 public sealed record ReplayOptions
 {
@@ -29,11 +30,15 @@ public sealed record ReplayOptions
 
     public string CommandLine { get; init; } = "";
 
+    /// <summary>What the host build is (which commit, which changes), for the results.</summary>
+    public string HostNote { get; init; } = "";
+
     public bool Runs(string part) => Only.Contains(part);
 
     public static ReplayOptions Parse(string[] args)
     {
-        var options = new ReplayOptions { CommandLine = "dotnet run -c Release --project bench/Replay --" + string.Concat(args.Select(a => " " + a)) };
+        var shown = args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a);
+        var options = new ReplayOptions { CommandLine = "dotnet run -c Release --project bench/Replay --" + string.Concat(shown.Select(a => " " + a)) };
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -48,6 +53,7 @@ public sealed record ReplayOptions
                 "--seed" => options with { Seed = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--write" => options with { Write = true },
                 "--keep" => options with { Keep = true },
+                "--host-note" => options with { HostNote = Next() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

@@ -60,12 +60,15 @@ public sealed class Report(ReplayOptions options)
         if (Crash is { } crash)
         {
             var f = crash.Findings;
-            var pass = crash.Kills.Count > 0 && f.FiguresMatch && f.WebhookUndelivered == 0 && f.WebhookKeysMissing == 0 && f.WebhookEntriesWrong == 0 && crash.Swallowed == 0 && Talk.Retyped == 0;
-            yield return ("kill -9 mid-replay, restart, resend unanswered messages", pass,
+            var pass = crash.Kills.Count > 0 && crash.Metrics.Resends > 0 && f.FiguresMatch && f.WebhookUndelivered == 0 && f.WebhookKeysMissing == 0 && f.WebhookEntriesWrong == 0;
+            yield return ("kill -9 mid-replay, restart on the same file, resend what was unanswered: nothing lost or duplicated", pass,
                 $"{crash.Kills.Count} kills ({string.Join(", ", crash.Kills.Select(k => $"month {k.Month}: {k.ConfirmsInFlight} \"对\" in flight, back in {k.Downtime.TotalSeconds:0.0} s"))}); " +
-                $"{crash.Metrics.Resends} messages resent (same activity id / same MsgId); visits {f.VisitsConfirmed} confirmed + {f.VisitsUnconfirmed} answered out of step, {f.VisitsInDatabase} in the file, {f.VisitsLost} lost, {f.VisitsDuplicated} duplicated; " +
-                $"entries {f.EntriesConfirmed} confirmed, {f.EntriesInDatabase} in the file, {f.EntriesLost} lost, {f.EntriesDuplicated} duplicated, {f.EntriesWrongStatus} with another status; close-outs {f.CloseOutsLost} lost, {f.CloseOutsDuplicated} duplicated; " +
-                $"WeChat retries answered \"success\" and never run: {crash.Swallowed}; messages the user had to type again: {Talk.Retyped}; webhook {f.WebhookKeysMissing} keys missing, {f.WebhookRedelivered} redelivered");
+                $"{crash.Metrics.Resends} messages resent (same activity id on /api/messages, same MsgId on /wechat); visits: {f.VisitsConfirmed} confirmed, {f.VisitsInDatabase} in the file, {f.VisitsLost} lost, {f.VisitsDuplicated} duplicated; " +
+                $"entries: {f.EntriesConfirmed} confirmed, {f.EntriesInDatabase} in the file, {f.EntriesLost} lost, {f.EntriesDuplicated} duplicated, {f.EntriesWrongStatus} with another status than confirmed; close-outs {f.CloseOutsLost} lost, {f.CloseOutsDuplicated} duplicated; " +
+                $"webhook: {f.WebhookUndelivered} undelivered, {f.WebhookKeysMissing} keys missing, {f.WebhookRedelivered} redelivered (answered 409)");
+            yield return ("kill -9: every resent message answered", Talk.UnansweredResends == 0 && crash.Swallowed == 0,
+                $"{Talk.UnansweredResends} of {crash.Metrics.Resends} resent messages were answered with nothing (HTTP 200, no activity; WeChat \"success\" with no customer-service message: {crash.Swallowed}): " +
+                "the message had been taken in before the kill and is not run twice, but its reply is not given again, so the user does not see the next question (the replay then sends 帮助 to find it)");
         }
 
         if (Concurrent is { } concurrent)
@@ -87,6 +90,11 @@ public sealed class Report(ReplayOptions options)
         text.AppendLine($"- Date: {_started:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine($"- Machine: {Machine()}; load average {_loadAtStart} at the start, {LoadAverage()} at the end (the 2 cores are shared with other builds)");
         text.AppendLine($"- Command: `{options.CommandLine.Trim()}` (host: Release build of src/OutreachBot, run as `dotnet OutreachBot.dll --urls http://127.0.0.1:<port>`)");
+        if (options.HostNote.Length > 0)
+        {
+            text.AppendLine($"- Host build: {options.HostNote}");
+        }
+
         if (County is { } county)
         {
             text.AppendLine($"- County: {county.Cadres.Count:N0} cadres, {county.Households.Count:N0} households, all paired ({county.PairingCount:N0} pairings), {county.Villages.Count} villages " +
@@ -121,7 +129,7 @@ public sealed class Report(ReplayOptions options)
 
             text.AppendLine();
             text.AppendLine($"Database file after the year: {year.DatabaseBytes / 1024.0 / 1024.0:0.0} MB. HTTP statuses: {string.Join(", ", m.Statuses.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} × {s.Value:N0}"))}; " +
-                $"turns without any reply: {m.Unanswered}.");
+                $"turns without any reply: {m.Unanswered}." + string.Concat(m.Counts.Select(c => $" {c.Key}: {c.Value}.")));
             text.AppendLine();
             text.AppendLine("Figures read from the LiteDB file after the host stopped, against what the replay sent and the bot confirmed:");
             text.AppendLine();

@@ -71,6 +71,28 @@ public sealed class Metrics
 
     public void Resent(string channel) => Interlocked.Increment(ref _resends);
 
+    private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+    /// <summary>Things worth counting that are not problems.</summary>
+    public IReadOnlyDictionary<string, int> Counts
+    {
+        get
+        {
+            lock (_counts)
+            {
+                return new Dictionary<string, int>(_counts);
+            }
+        }
+    }
+
+    public void Count(string what)
+    {
+        lock (_counts)
+        {
+            _counts[what] = _counts.GetValueOrDefault(what) + 1;
+        }
+    }
+
     public void NoAnswer() => Interlocked.Increment(ref _unanswered);
 
     public void Problem(string what)

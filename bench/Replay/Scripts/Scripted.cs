@@ -459,6 +459,11 @@ public static partial class Scripted
                 break;
             case Screen.Policy or Screen.PolicyMore or Screen.NotUnderstood:
                 break;
+            case Screen.Kind or Screen.Description or Screen.Household or Screen.Entry or Screen.Satisfaction:
+                // The question holds a dialog's words ("…求助…"), so the dialog starts; this asker only wanted to know.
+                t.User.Session.Metrics.Count("policy questions that started a dialog (then 取消)");
+                await t.SayAsync("取消");
+                break;
             default:
                 t.User.Session.Metrics.Problem($"policy question answered with {s}: {First(t.Text)}");
                 break;

@@ -35,13 +35,14 @@ public sealed class Talk(ChatUser user, CancellationToken cancellationToken)
     public async Task<Screen> SayAsync(Message message)
     {
         var reply = await user.SayAsync(message, cancellationToken);
-        if (reply.Texts.Count == 0 && reply.Status == 200 && user.Session.Gate.Expecting)
+        if (reply.Texts.Count == 0 && reply.Status == 200 && reply.Resends > 0)
         {
-            // The crash drill: a WeChat retry answered "success" and never run, or an API resend answered with
-            // nothing. The person sees no answer and types the same again, as a new message.
-            user.Session.Metrics.Problem($"{user.Channel} message \"{Brief(message)}\" of {user.UserId} got no answer after the restart; typed again");
-            Interlocked.Increment(ref _retyped);
-            reply = await user.SayAsync(message, cancellationToken);
+            // The crash drill: the message was sent again after the restart and the host answered nothing (it had
+            // taken the message in before the crash). The person sees no answer; asking 帮助 shows where they are
+            // without giving an answer to a question they have not seen.
+            user.Session.Metrics.Problem($"{user.Channel} message \"{Brief(message)}\" of {user.UserId}, resent after the restart, was answered with nothing");
+            Interlocked.Increment(ref _unanswered);
+            reply = await user.SayAsync("帮助", cancellationToken);
         }
 
         Last = reply;
@@ -88,10 +89,10 @@ public sealed class Talk(ChatUser user, CancellationToken cancellationToken)
         return Screen;
     }
 
-    private static int _retyped;
+    private static int _unanswered;
 
-    /// <summary>Messages a user had to type again because the first got no answer after a restart.</summary>
-    public static int Retyped => Volatile.Read(ref _retyped);
+    /// <summary>Messages resent after a restart (same activity id, same MsgId) that got no answer at all.</summary>
+    public static int UnansweredResends => Volatile.Read(ref _unanswered);
 
     private void Read()
     {
