@@ -27,6 +27,7 @@ public static partial class Scripted
     {
         var metrics = t.User.Session.Metrics;
         var s = await t.SayAsync(plan.Trigger);
+        s = await OutOfOtherDialogAsync(t, s, plan.Trigger, $"visit {plan.Token}", Screen.Household);
         var current = Screen.Unknown;
         for (var turn = 0; turn < MaxTurns; turn++)
         {
@@ -137,11 +138,18 @@ public static partial class Scripted
     public static async Task<string?> RaiseAsync(Talk t, RaisePlan plan, Expectations expected)
     {
         var s = await t.SayAsync(plan.Trigger);
+        s = await OutOfOtherDialogAsync(t, s, plan.Trigger, $"raise {plan.Token}", Screen.Kind);
         if (plan.PolicyFirst is { } question && s == Screen.Kind)
         {
-            // A policy question typed instead of an answer: answered, then the question is asked again.
-            await t.SayAsync(question);
-            s = await t.QuestionAsync();
+            // A policy question typed instead of an answer: answered, then the question is asked again (on WeChat
+            // the answer is the passive reply and the question comes after it through the API).
+            s = await t.SayAsync(question);
+            for (var wait = 0; wait < 3 && s != Screen.Kind && await t.MoreAsync() != Screen.Unknown; wait++)
+            {
+                s = t.Screen;
+            }
+
+            s = t.Screen;
         }
 
         return await RaiseStepsAsync(t, plan, s, expected);
@@ -242,6 +250,22 @@ public static partial class Scripted
     }
 
     /// <summary>
+    /// A dialog's first message answered as if the user were still in another dialog (a question left open by an
+    /// earlier job): noted, 取消, and the first message again.
+    /// </summary>
+    private static async Task<Screen> OutOfOtherDialogAsync(Talk t, Screen s, string trigger, string what, Screen first)
+    {
+        if (s == first || t.Interject is not null || !s.IsQuestion() || s is Screen.Menu or Screen.NoOptions or Screen.NotAllowed)
+        {
+            return s;
+        }
+
+        t.User.Session.Metrics.Problem($"{what}: \"{trigger}\" answered inside another dialog ({s}: {First(t.Text)}){t.Trace}");
+        await t.SayAsync("取消");
+        return await t.SayAsync(trigger);
+    }
+
+    /// <summary>
     /// A retry, a help text or a resumed question asks the current question again: answer that. The question
     /// screens themselves become the current one. Outside the bad-input drill a retry means the replay's answer was
     /// not understood, which is worth knowing.
@@ -276,7 +300,7 @@ public static partial class Scripted
                     if (listed.Count == 0)
                     {
                         // Not among the first 20 listed: the question says a number may be sent instead.
-                        metrics.Problem($"close-out: {target.EntryId} not among the {Talk.Options(t.Text).Count} entries listed to {t.User.UserId}");
+                        metrics.Count("close-outs of an entry not listed, by its typed number");
                     }
 
                     picked = true;
@@ -296,21 +320,27 @@ public static partial class Scripted
                     expected.CloseOuts[target.Token] = (target.EntryId, Sent.Unconfirmed);
                     expected.Update(target.EntryId, e => e.Uncertain = true);
                     s = await t.SayAsync("对");
-                    if (s != Screen.Closed)
+                    if (s != Screen.Closed && t.Seen(Screen.Closed))
+                    {
+                        // The closer is also the reporter: the follow-up notice came in the same turn.
+                        s = Screen.Closed;
+                    }
+                    else if (s != Screen.Closed)
                     {
                         metrics.Problem($"close-out {target.Token}: 对 answered with {s} ({First(t.Text)})");
                     }
 
                     break;
                 case Screen.Closed:
-                    var closed = ClosedPattern().Match(t.Text);
+                    var closedText = t.Texts.LastOrDefault(x => Screens.Of(x) == Screen.Closed) ?? t.Text;
+                    var closed = ClosedPattern().Match(closedText);
                     if (!closed.Success || closed.Groups["id"].Value != target.EntryId)
                     {
-                        metrics.Problem($"close-out {target.Token}: confirmation names another entry: {First(t.Text)}");
+                        metrics.Problem($"close-out {target.Token}: confirmation names another entry: {First(closedText)}");
                         return false;
                     }
 
-                    var reached = t.Text.Contains("已经把结果告诉反映人了", StringComparison.Ordinal);
+                    var reached = closedText.Contains("已经把结果告诉反映人了", StringComparison.Ordinal);
                     expected.Told(reached);
                     expected.CloseOuts[target.Token] = (target.EntryId, Sent.Confirmed);
                     expected.Update(target.EntryId, e =>

@@ -66,6 +66,9 @@ public sealed class Talk(ChatUser user, CancellationToken cancellationToken)
         return Screen;
     }
 
+    /// <summary>Whether any message since the last one sent was this screen.</summary>
+    public bool Seen(Screen screen) => _texts.Any(x => Screens.Of(x) == screen);
+
     /// <summary>Waits for more replies (customer-service messages, proactive messages) and reads them.</summary>
     public async Task<Screen> MoreAsync(TimeSpan? timeout = null)
     {
