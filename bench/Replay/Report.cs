@@ -161,23 +161,28 @@ public sealed class Report(ReplayOptions options)
             text.AppendLine($"- **{(pass ? "PASS" : "FAIL")}** — {name}: {detail}");
         }
 
-        var problems = new[] { Year, Crash }.Where(r => r is not null).SelectMany(r => r!.Metrics.Problems.Select(p => (Run: r == Year ? "year" : "crash drill", Problem: p))).ToList();
-        var details = new[] { Year, Crash }.Where(r => r is not null).SelectMany(r => r!.Findings.Details.Select(d => (Run: r == Year ? "year" : "crash drill", Problem: d))).ToList();
-        if (problems.Count + details.Count > 0)
+        var runs = new[] { ("year", Year), ("crash drill", Crash) }.Where(r => r.Item2 is not null).ToList();
+        if (runs.Any(r => r.Item2!.Metrics.Problems.Count + r.Item2.Findings.Details.Count > 0))
         {
             text.AppendLine();
             text.AppendLine("### What went wrong");
-            text.AppendLine();
-            foreach (var group in problems.Concat(details).GroupBy(p => p.Run))
+            foreach (var (name, run) in runs)
             {
-                text.AppendLine($"{group.Key}: {group.Count()} findings" + (group.Count() > 25 ? " (first 25)" : ""));
-                text.AppendLine();
-                foreach (var (_, problem) in group.Take(25))
+                // What the file disagrees on first (every one), then what the conversations ran into (the first 25).
+                var details = run!.Findings.Details;
+                var problems = run.Metrics.Problems;
+                if (details.Count + problems.Count == 0)
                 {
-                    text.AppendLine($"- {problem}");
+                    continue;
                 }
 
                 text.AppendLine();
+                text.AppendLine($"{name}: {details.Count} disagreements with the file, {problems.Count} problems in the conversations" + (problems.Count > 25 ? " (first 25 listed)" : ""));
+                text.AppendLine();
+                foreach (var line in details.Take(100).Concat(problems.Take(25)))
+                {
+                    text.AppendLine($"- {line}");
+                }
             }
         }
 

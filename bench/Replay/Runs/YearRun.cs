@@ -118,6 +118,10 @@ public static class YearRun
 
         // CPU of the year's traffic only (start-up and the outbox drain left out); meaningless across kills.
         var cpu = host.CpuTime() - cpuBefore;
+        if (host.Exited)
+        {
+            runner.Metrics.Problem($"the host stopped by itself during the year; its log: {log}");
+        }
 
         runner.Gate.Done();
         outside.WebhookDown = false;
