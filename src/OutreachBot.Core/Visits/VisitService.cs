@@ -91,11 +91,16 @@ public sealed class VisitService
         try
         {
             visit = new Visit(cadre.Id, household.Id, household.VillageId, request.At, request.Kind, request.Notes ?? VisitNotes.None, request.Photo,
-                _clock.GetUtcNow(), Binding.KeyOf(who.ChannelId, who.UserId));
+                _clock.GetUtcNow(), Binding.KeyOf(who.ChannelId, who.UserId), request.OriginKey);
         }
         catch (VisitRuleException e)
         {
             return LogVisitResult.Refused(e.Reason);
+        }
+
+        if (request.OriginKey is not null && _visits.FindById(visit.Id) is { } already)
+        {
+            return LogVisitResult.Saved(already);
         }
 
         _visits.Insert(visit);

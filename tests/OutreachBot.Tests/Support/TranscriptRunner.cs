@@ -76,7 +76,12 @@ public sealed class TranscriptRunner : IAsyncDisposable
         }
     }
 
-    public async Task<IReadOnlyList<string>> SayAsync(string text) => await SendAsync(Adapter().MakeActivity(text));
+    public async Task<IReadOnlyList<string>> SayAsync(string text)
+    {
+        var activity = Adapter().MakeActivity(text);
+        activity.Id = Guid.NewGuid().ToString("N");
+        return await SendAsync(activity);
+    }
 
     public async Task RestartAsync()
     {
@@ -145,6 +150,9 @@ public sealed class TranscriptRunner : IAsyncDisposable
     {
         var adapter = Adapter();
         var activity = adapter.MakeActivity(line.Kind == Transcript.Kind.Say ? line.Text : null);
+
+        // TestAdapter numbers activities from 0 again after a restart; real channels never reuse an id.
+        activity.Id = Guid.NewGuid().ToString("N");
         if (line.Kind == Transcript.Kind.Image)
         {
             activity.Attachments = [new Attachment("image/jpeg", line.Text, name: "photo.jpg")];
