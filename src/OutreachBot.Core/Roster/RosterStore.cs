@@ -56,6 +56,10 @@ public sealed class RosterStore
 
     public Staff? FindStaff(string id) => Staff.FindById(id);
 
+    public IReadOnlyList<Township> AllTownships() => [.. Townships.FindAll()];
+
+    public IReadOnlyList<Village> AllVillages() => [.. Villages.FindAll()];
+
     public IReadOnlyList<Village> VillagesIn(string townshipId) => [.. Villages.Find(v => v.TownshipId == townshipId)];
 
     public IReadOnlyList<Household> HouseholdsIn(string villageId) => [.. Households.Find(h => h.VillageId == villageId)];

@@ -1,3 +1,4 @@
+using OutreachBot.Dashboard;
 using OutreachBot.WeChat;
 
 namespace OutreachBot.Hosting;
@@ -17,6 +18,7 @@ public static class OutreachBotRegistration
         builder.AddBotRuntime();
         builder.AddRoster();
         builder.AddWeChat();
+        builder.AddDashboard();
         return builder;
     }
 
@@ -24,6 +26,7 @@ public static class OutreachBotRegistration
     {
         app.MapBotEndpoints();
         app.MapWeChat();
+        app.MapDashboard();
         return app;
     }
 }
