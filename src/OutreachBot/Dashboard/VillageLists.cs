@@ -25,7 +25,7 @@ public sealed class VillageLists(RosterStore roster, LedgerStore ledger, VisitRe
         var since = DashboardFigures.UnvisitedBefore(now);
         var cadres = new Dictionary<string, string>(StringComparer.Ordinal);
         var unvisited = new List<UnvisitedHousehold>();
-        foreach (var household in roster.HouseholdsIn(villageId).OrderBy(h => h.Group, StringComparer.Ordinal).ThenBy(h => h.Id, StringComparer.Ordinal))
+        foreach (var household in roster.HouseholdsIn(villageId).OrderBy(h => h.Id, StringComparer.Ordinal))
         {
             var last = visits.LastVisitTo(household.Id);
             if (last is null || last < since)
