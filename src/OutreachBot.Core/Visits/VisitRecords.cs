@@ -8,6 +8,8 @@ namespace OutreachBot.Visits;
 /// </summary>
 public sealed class VisitRecords
 {
+    private static readonly BsonExpression StampProjection = BsonExpression.Create("{ h: $.HouseholdId, v: $.VillageId, a: $.At, k: $.Kind }");
+
     private readonly ILiteCollection<Visit> _visits;
 
     public VisitRecords(ILiteDatabase database)
@@ -19,6 +21,14 @@ public sealed class VisitRecords
 
     /// <summary>Visits at or after an instant, by the index on the visit time.</summary>
     public IEnumerable<Visit> Since(DateTimeOffset from) => _visits.Find(v => v.At >= from);
+
+    /// <summary>
+    /// When, where and what kind of visit, since an instant: a projection that skips the notes, for counting at the
+    /// county's scale.
+    /// </summary>
+    public IEnumerable<VisitStamp> StampsSince(DateTimeOffset from) =>
+        _visits.Query().Where(v => v.At >= from).Select(StampProjection).ToEnumerable()
+            .Select(d => new VisitStamp(d["h"].AsString, d["v"].AsString, new DateTimeOffset(d["a"].AsDateTime.ToUniversalTime()), Enum.Parse<VisitKind>(d["k"].AsString)));
 
     /// <summary>All visits, oldest first.</summary>
     public IEnumerable<Visit> All() => _visits.Query().OrderBy(v => v.At).ToEnumerable();
@@ -32,3 +42,6 @@ public sealed class VisitRecords
 
     public int Count() => _visits.Count();
 }
+
+/// <summary>A visit as <see cref="VisitRecords.StampsSince"/> reads it: no notes, no photo.</summary>
+public sealed record VisitStamp(string HouseholdId, string VillageId, DateTimeOffset At, VisitKind Kind);

@@ -20,7 +20,7 @@ public sealed class DashboardFigures(RosterStore roster, LedgerStore ledger, Vis
         var now = clock.GetUtcNow();
         var local = ChinaTime.ToLocal(now);
         var months = Enumerable.Range(0, MonthsShown).Select(i => CalendarMonth.Of(local.AddMonths(i - MonthsShown + 1))).ToArray();
-        var thisMonth = months[^1];
+        var bounds = new MonthBounds(months);
         var yearStart = new CalendarMonth(local.Year, 1).Start;
         var monthAgo = UnvisitedBefore(now);
 
@@ -38,21 +38,21 @@ public sealed class DashboardFigures(RosterStore roster, LedgerStore ledger, Vis
 
         // Visits: the index range covers the twelve months shown, which include this year and the last month.
         var recentlyVisited = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var visit in visits.Since(months[0].Start))
+        foreach (var visit in visits.StampsSince(months[0].Start))
         {
             var figures = VillageTally(visit.VillageId, null).Figures;
-            var index = MonthIndex(months, visit.At);
+            var index = bounds.IndexOf(visit.At);
             if (index >= 0)
             {
                 figures.VisitsByMonth[index]++;
             }
 
-            if (thisMonth.Contains(visit.At))
+            if (index == MonthsShown - 1)
             {
                 figures.VisitsThisMonth[(int)visit.Kind]++;
             }
 
-            if (visit.At >= yearStart && visit.At < thisMonth.End)
+            if (visit.At >= yearStart && index >= 0)
             {
                 figures.VisitsThisYear[(int)visit.Kind]++;
             }
@@ -63,20 +63,17 @@ public sealed class DashboardFigures(RosterStore roster, LedgerStore ledger, Vis
             }
         }
 
-        foreach (var household in roster.AllHouseholds())
+        foreach (var household in roster.AllPairings())
         {
             var tally = VillageTally(household.VillageId, null);
             tally.Figures.Households++;
-            if (household.IsPaired)
+            if (household.CadreIds.Count > 0)
             {
                 tally.Figures.PairedHouseholds++;
-                foreach (var pairing in household.Pairings)
-                {
-                    tally.Cadres.Add(pairing.CadreId);
-                }
+                tally.Cadres.UnionWith(household.CadreIds);
             }
 
-            if (!recentlyVisited.Contains(household.Id))
+            if (!recentlyVisited.Contains(household.HouseholdId))
             {
                 tally.Figures.UnvisitedOverAMonth++;
             }
@@ -93,17 +90,17 @@ public sealed class DashboardFigures(RosterStore roster, LedgerStore ledger, Vis
                 figures.Overdue++;
             }
 
-            Count(figures.OpenedByMonth, months, entry.RaisedAt);
+            Count(figures.OpenedByMonth, bounds, entry.RaisedAt);
             if (entry.ClosedAt is { } closedAt)
             {
                 if (entry.Status == EntryStatus.Closed)
                 {
-                    Count(figures.ClosedByMonth, months, closedAt);
+                    Count(figures.ClosedByMonth, bounds, closedAt);
                     tally.DaysToClose.Add((closedAt - entry.RaisedAt).TotalDays);
                 }
                 else if (entry.Status == EntryStatus.ClosedUnresolved)
                 {
-                    Count(figures.UnresolvedByMonth, months, closedAt);
+                    Count(figures.UnresolvedByMonth, bounds, closedAt);
                 }
             }
 
@@ -158,16 +155,9 @@ public sealed class DashboardFigures(RosterStore roster, LedgerStore ledger, Vis
     /// <summary>A household is "unvisited for more than a month" when nobody visited it since this instant: the same time last month.</summary>
     public static DateTimeOffset UnvisitedBefore(DateTimeOffset now) => ChinaTime.ToLocal(now).AddMonths(-1);
 
-    private static int MonthIndex(CalendarMonth[] months, DateTimeOffset at)
+    private static void Count(int[] series, MonthBounds bounds, DateTimeOffset at)
     {
-        var month = CalendarMonth.Of(at);
-        var index = ((month.Year - months[0].Year) * 12) + month.Month - months[0].Month;
-        return index >= 0 && index < months.Length ? index : -1;
-    }
-
-    private static void Count(int[] series, CalendarMonth[] months, DateTimeOffset at)
-    {
-        var index = MonthIndex(months, at);
+        var index = bounds.IndexOf(at);
         if (index >= 0)
         {
             series[index]++;
@@ -184,6 +174,32 @@ public sealed class DashboardFigures(RosterStore roster, LedgerStore ledger, Vis
         values.Sort();
         var middle = values.Count / 2;
         return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+
+    /// <summary>
+    /// The months shown as instants, so placing a visit in its month is a few comparisons, not a time-zone
+    /// conversion per visit.
+    /// </summary>
+    private sealed class MonthBounds(CalendarMonth[] months)
+    {
+        private readonly long[] _starts = [.. months.Select(m => m.Start.UtcTicks), months[^1].End.UtcTicks];
+
+        public int IndexOf(DateTimeOffset at)
+        {
+            var ticks = at.UtcTicks;
+            if (ticks < _starts[0] || ticks >= _starts[^1])
+            {
+                return -1;
+            }
+
+            var index = 0;
+            while (ticks >= _starts[index + 1])
+            {
+                index++;
+            }
+
+            return index;
+        }
     }
 
     /// <summary>A scope's figures while they are being counted, with what only sums up at the end.</summary>

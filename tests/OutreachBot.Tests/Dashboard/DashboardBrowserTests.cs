@@ -25,7 +25,8 @@ namespace OutreachBot.Tests.Dashboard;
 /// </summary>
 public sealed partial class DashboardBrowserTests
 {
-    public const string Chromium = "/usr/bin/chromium";
+    /// <summary>Debian's Chromium, or the browser named by OUTREACHBOT_CHROMIUM (another distribution's path).</summary>
+    public static readonly string Chromium = Environment.GetEnvironmentVariable("OUTREACHBOT_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     /// <summary>What this machine's closed network needs (see the README): no background connections to Google.</summary>
     private static readonly string[] ChromiumFlags =
@@ -37,7 +38,7 @@ public sealed partial class DashboardBrowserTests
     [SkippableFact]
     public async Task Staff_log_in_with_the_link_from_chat_and_see_the_figures_the_database_holds()
     {
-        Skip.IfNot(File.Exists(Chromium), $"Debian's chromium is not installed ({Chromium} is missing); install it with: apt-get install -y chromium");
+        Skip.IfNot(File.Exists(Chromium), $"no Chromium at {Chromium}: install Debian's with `apt-get install -y chromium` (see README.md, Dashboard)");
 
         using var temp = new TempFolder();
         var baseUrl = $"http://127.0.0.1:{FreePort()}";
