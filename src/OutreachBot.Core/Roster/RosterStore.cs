@@ -58,9 +58,9 @@ public sealed class RosterStore
 
     public Staff? FindStaff(string id) => Staff.FindById(id);
 
-    public IReadOnlyList<Township> AllTownships() => [.. Townships.FindAll()];
+    public IReadOnlyList<Staff> AllStaff() => [.. Staff.FindAll()];
 
-    public IReadOnlyList<Village> AllVillages() => [.. Villages.FindAll()];
+    public IReadOnlyList<Village> AllVillages() => [.. Villages.FindAll().OrderBy(v => v.TownshipId, StringComparer.Ordinal).ThenBy(v => v.Id, StringComparer.Ordinal)];
 
     public IReadOnlyList<Village> VillagesIn(string townshipId) => [.. Villages.Find(v => v.TownshipId == townshipId)];
 
@@ -71,6 +71,8 @@ public sealed class RosterStore
         [.. Households.Find(BsonExpression.Create("$.Pairings[*].CadreId ANY = @0", new BsonValue(cadreId)))];
 
     public IEnumerable<Household> AllHouseholds() => Households.FindAll();
+
+    public IReadOnlyList<Township> AllTownships() => [.. Townships.FindAll()];
 
     /// <summary>
     /// Every household's id, village and paired cadres, read as a projection without building the households (no tags,

@@ -70,8 +70,15 @@ public static class DashboardRegistration
         return builder;
     }
 
+    /// <summary>Maps the dashboard's routes; nothing in echo mode, where the dashboard is not registered.</summary>
     public static WebApplication MapDashboard(this WebApplication app)
     {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetService<DashboardFigures>() is null)
+        {
+            return app;
+        }
+
         app.UseRateLimiter();
         DashboardEndpoints.Map(app);
         return app;
