@@ -81,6 +81,13 @@ public sealed partial class DashboardBrowserTests
         Assert.Equal(3, await page.Locator("svg[role=img]").CountAsync());   // visits per month, entries per month, satisfaction
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("township-T01.png"), FullPage = true });
 
+        // On paper: the figures and charts stay, the export links and the logout button go.
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        Assert.False(await page.Locator(".exports").IsVisibleAsync());
+        Assert.True(await page.Locator("[data-figure='households']").IsVisibleAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("township-T01-print.png"), FullPage = true });
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+
         await page.ClickAsync("a[href='/dashboard/village/V0101']");
         await page.WaitForURLAsync("**/dashboard/village/V0101");
         var open = await page.Locator("[data-entry]").AllInnerTextsAsync();
