@@ -1,3 +1,4 @@
+using OutreachBot.Dashboard;
 using OutreachBot.WeChat;
 
 namespace OutreachBot.Hosting;
@@ -20,6 +21,7 @@ public static class OutreachBotRegistration
         builder.AddLedger();
         builder.AddWeChat();
         builder.AddHandbook();
+        builder.AddDashboard();
         return builder;
     }
 
@@ -27,6 +29,7 @@ public static class OutreachBotRegistration
     {
         app.MapBotEndpoints();
         app.MapWeChat();
+        app.MapDashboard();
         return app;
     }
 }

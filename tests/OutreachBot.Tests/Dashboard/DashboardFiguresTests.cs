@@ -1,0 +1,152 @@
+using Microsoft.Extensions.Options;
+using OutreachBot.Dashboard;
+using OutreachBot.Ledger;
+using OutreachBot.Ledger.Forwarding;
+using OutreachBot.Tests.Roster;
+using OutreachBot.Visits;
+
+namespace OutreachBot.Tests.Dashboard;
+
+/// <summary>
+/// The dashboard's figures on the demo county, with the clock at 2026-12-10 09:00 in Shanghai: pairing coverage,
+/// visits by month and kind across the Shanghai month boundary, the ledger's close-out rate (无法解决 apart),
+/// median days to close and satisfaction.
+/// </summary>
+public sealed class DashboardFiguresTests : IDisposable
+{
+    private readonly DemoCounty _county = new();
+    private readonly Outbox _outbox;
+    private readonly LedgerStore _ledger;
+    private readonly VisitRecords _records;
+    private readonly DashboardFigures _figures;
+
+    public DashboardFiguresTests()
+    {
+        _outbox = new Outbox(_county.Database, Options.Create(new ForwardingOptions()), _county.Clock);
+        _ledger = new LedgerStore(_county.Database, _outbox);
+        _records = new VisitRecords(_county.Database);
+        _figures = new DashboardFigures(_county.Roster, _ledger, _records, _county.Clock);
+    }
+
+    [Fact]
+    public void Households_paired_coverage_and_cadres_are_counted_per_village_township_and_county()
+    {
+        var figures = _figures.Compute();
+
+        Assert.Equal((150, 150, 1.0), (figures.County.Households, figures.County.PairedHouseholds, figures.County.Coverage));
+        Assert.Equal(57, figures.Township("T01")!.Households);
+        var qingyan = figures.Village("V0101")!;
+        Assert.Equal((20, 20), (qingyan.Households, qingyan.PairedHouseholds));
+        Assert.Equal(4, qingyan.PairedCadres); // 林文涛, 陈浩, 谢开明, 王剑锋
+        Assert.Equal(
+            figures.County.PairedCadres,
+            _county.Roster.AllHouseholds().SelectMany(h => h.Pairings).Select(p => p.CadreId).Distinct().Count());
+        Assert.Equal(["V0101", "V0102", "V0103"], figures.VillagesOf("T01").Select(v => v.Id));
+        Assert.Equal(figures.County.Households, figures.Townships.Sum(t => t.Households));
+    }
+
+    [Fact]
+    public void Visits_count_by_Shanghai_month_and_kind_and_a_household_unvisited_for_a_month_is_named()
+    {
+        var secretary = _county.Cadre("C101");
+        Log(secretary, "H0101001", Shanghai(2026, 12, 1, 0, 10), VisitKind.HomeVisit);   // December in Shanghai, still November 30 in UTC
+        Log(secretary, "H0101002", Shanghai(2026, 12, 5), VisitKind.Relief);
+        Log(secretary, "H0101003", Shanghai(2026, 11, 30, 23, 30), VisitKind.FieldStay); // November
+        Log(secretary, "H0101004", Shanghai(2026, 11, 10, 8, 59), VisitKind.HomeVisit);  // a month and a minute ago
+        Log(secretary, "H0101005", Shanghai(2025, 12, 20), VisitKind.HomeVisit);        // last year, outside the twelve months
+
+        var figures = _figures.Compute();
+        var village = figures.Village("V0101")!;
+
+        Assert.Equal([1, 1, 0], village.VisitsThisMonth);
+        Assert.Equal([2, 1, 1], village.VisitsThisYear);
+        Assert.Equal(new CalendarMonthLabel(2026, 1), new CalendarMonthLabel(figures.Months[0].Year, figures.Months[0].Month));
+        Assert.Equal([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2], village.VisitsByMonth);
+        Assert.Equal(20 - 3, village.UnvisitedOverAMonth);
+        Assert.Equal(village.VisitsThisYear, figures.County.VisitsThisYear);
+        Assert.Equal(0, figures.Village("V0201")!.VisitsThisYear.Sum());
+
+        var lists = new VillageLists(_county.Roster, _ledger, _records, new LedgerExport(_county.Roster), _county.Clock).For("V0101");
+        Assert.Equal(village.UnvisitedOverAMonth, lists.Unvisited.Count);
+        Assert.Contains(lists.Unvisited, h => h.HeadName == "张秀英" && h.LastVisitOn == "2026-11-10" && h.Cadres == "林文涛");
+        Assert.DoesNotContain(lists.Unvisited, h => h.HeadName == "王德明");
+    }
+
+    [Fact]
+    public void The_close_out_rate_counts_only_solved_entries_and_shows_unresolved_apart()
+    {
+        Save("MS-1", LedgerBook.LivelihoodRequests, "V0101", Shanghai(2026, 11, 1), e => Close(e, Shanghai(2026, 11, 5), Satisfaction.Satisfied));
+        Save("MS-2", LedgerBook.LivelihoodRequests, "V0101", Shanghai(2026, 11, 2), e => Close(e, Shanghai(2026, 11, 12), Satisfaction.BasicallySatisfied));
+        Save("MS-3", LedgerBook.LivelihoodRequests, "V0101", Shanghai(2026, 11, 3), e => e.CloseUnresolved("水源在邻县", "C101", Shanghai(2026, 11, 20)));
+        Save("KN-4", LedgerBook.HouseholdsInDifficulty, "V0101", Shanghai(2026, 11, 4), e =>
+        {
+            e.Assign("县民政局", null, "system", Shanghai(2026, 11, 4));
+            e.Resolve("送了棉被", "C101", Shanghai(2026, 11, 6));
+            e.RecordSatisfaction(Satisfaction.Dissatisfied, "还是冷", "villager", Shanghai(2026, 11, 7));
+        }, due: Shanghai(2026, 12, 20));
+        Save("WD-5", LedgerBook.Stability, "V0101", Shanghai(2026, 12, 1), _ => { }, due: Shanghai(2026, 12, 4));
+        Save("MS-6", LedgerBook.LivelihoodRequests, "V0201", Shanghai(2026, 10, 1), e => Close(e, Shanghai(2026, 10, 3), Satisfaction.Satisfied));
+
+        var figures = _figures.Compute();
+        var county = figures.County;
+
+        Assert.Equal((6, 3, 1, 2), (county.EntriesTotal, county.Closed, county.ClosedUnresolved, county.Open));
+        Assert.Equal(0.5, county.ClosedRate);
+        Assert.Equal(4.0, county.MedianDaysToClose);          // 2, 4 and 10 days; 无法解决 is not a close-out
+        Assert.Equal((2, 1, 1), (county.Satisfied, county.BasicallySatisfied, county.Dissatisfied));
+        Assert.Equal(1, county.Entries(LedgerBook.HouseholdsInDifficulty, EntryStatus.InProgress));
+        Assert.Equal(1, county.Entries(LedgerBook.Stability, EntryStatus.Registered));
+        Assert.Equal(1, county.Overdue);                      // WD-5 is past its 3 days; KN-4 has until the 20th
+        Assert.Equal([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 4, 1], county.OpenedByMonth);
+        Assert.Equal([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 0], county.ClosedByMonth);
+        Assert.Equal([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0], county.UnresolvedByMonth);
+
+        var qingyan = figures.Township("T01")!;
+        Assert.Equal((5, 2, 0.4, 7.0), (qingyan.EntriesTotal, qingyan.Closed, qingyan.ClosedRate, qingyan.MedianDaysToClose));
+        Assert.Equal((1, 1.0), (figures.Township("T02")!.EntriesTotal, figures.Township("T02")!.ClosedRate));
+        Assert.Null(figures.Township("T03")!.ClosedRate);
+        Assert.Null(figures.Township("T03")!.MedianDaysToClose);
+    }
+
+    [Fact]
+    public void A_village_lists_its_open_entries_with_household_tags_only_beside_difficulty_entries()
+    {
+        Save("KN-1", LedgerBook.HouseholdsInDifficulty, "V0101", Shanghai(2026, 12, 1), e => e.HouseholdId = "H0101003");  // 唐正全, 残疾
+        Save("MS-2", LedgerBook.LivelihoodRequests, "V0101", Shanghai(2026, 12, 2), e => e.HouseholdId = "H0101005");      // 冯秀英, 残疾
+        Save("MS-3", LedgerBook.LivelihoodRequests, "V0101", Shanghai(2026, 11, 2), e => Close(e, Shanghai(2026, 11, 3), Satisfaction.Satisfied));
+
+        var lists = new VillageLists(_county.Roster, _ledger, _records, new LedgerExport(_county.Roster), _county.Clock).For("V0101");
+
+        Assert.Equal(["KN-1", "MS-2"], lists.OpenEntries.Select(e => e.Number));
+        Assert.Equal(["残疾"], lists.OpenEntries[0].HouseholdTags);
+        Assert.Empty(lists.OpenEntries[1].HouseholdTags);
+    }
+
+    public void Dispose()
+    {
+        _outbox.Dispose();
+        _county.Dispose();
+    }
+
+    private static DateTimeOffset Shanghai(int year, int month, int day, int hour = 10, int minute = 0) =>
+        new(year, month, day, hour, minute, 0, TimeSpan.FromHours(8));
+
+    private void Log(OutreachBot.Identity.UserIdentity cadre, string household, DateTimeOffset at, VisitKind kind) =>
+        Assert.True(_county.Visits.LogVisit(cadre, new LogVisitRequest(household, at, kind)).Logged);
+
+    private void Save(string id, LedgerBook book, string village, DateTimeOffset raised, Action<LedgerEntry> life, DateTimeOffset? due = null)
+    {
+        var entry = new LedgerEntry(id, book, "其他", "村民反映的问题 " + id, new Reporter("test", "villager"), village, village, raised, due ?? raised.AddDays(7));
+        life(entry);
+        _ledger.Save(entry, [null, .. entry.History]);
+    }
+
+    private static void Close(LedgerEntry entry, DateTimeOffset at, Satisfaction answer)
+    {
+        entry.Assign("县水务局", null, "system", entry.RaisedAt);
+        entry.Resolve("办好了", "C101", at);
+        entry.RecordSatisfaction(answer, null, "villager", at);
+    }
+
+    private readonly record struct CalendarMonthLabel(int Year, int Month);
+}
