@@ -64,6 +64,7 @@ public static class LedgerRegistration
         services.AddSingleton<IDialogAction, RecordSatisfactionAction>();
         services.AddSingleton<IMessageHandler, TrackingNumberHandler>();
         services.AddSingleton<IMessageHandler, BindHandler>();
+        services.AddSingleton<OutreachBot.Cli.ICliCommand, ExportLedgerCommand>();
         return builder;
     }
 }
