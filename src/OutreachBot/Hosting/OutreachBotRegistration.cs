@@ -16,6 +16,7 @@ public static class OutreachBotRegistration
         builder.AddStorage();
         builder.AddBotRuntime();
         builder.AddRoster();
+        builder.AddMeetings();
         builder.AddWeChat();
         return builder;
     }
