@@ -52,13 +52,13 @@ internal sealed class MeetingBed : IAsyncDisposable
     public static DateTimeOffset Local(int year, int month, int day, int hour = 0, int minute = 0) => new(year, month, day, hour, minute, 0, Shanghai);
 
     /// <summary>The person is bound to a chat account on <see cref="Channel"/> and has written to the bot before.</summary>
-    public void Reachable(string personId, Role role)
+    public void Reachable(string personId, Role role, string? serviceUrl = null)
     {
         Bound(personId, role);
         Get<ConversationReferenceStore>().Remember(new ConversationReference
         {
             ChannelId = Channel,
-            ServiceUrl = Listener.ServiceUrl,
+            ServiceUrl = serviceUrl ?? Listener.ServiceUrl,
             Conversation = new ConversationAccount(id: "conv-" + personId),
             User = new ChannelAccount("user-" + personId),
             Bot = new ChannelAccount("outreachbot"),
