@@ -32,8 +32,7 @@ public sealed class AgendaBuilder(LedgerStore ledger, VisitService visits, Roste
             var name = roster.FindVillage(villageId)?.Name ?? villageId;
             notVisited.AddRange(roster.HouseholdsIn(villageId)
                 .Where(h => !visited.Contains(h.Id))
-                .OrderBy(h => h.Group, StringComparer.Ordinal)
-                .ThenBy(h => h.HeadName, StringComparer.Ordinal)
+                .OrderBy(h => h.Id, StringComparer.Ordinal)
                 .Select(h => new HouseholdRef(h.Id, h.HeadName, villageId, name, h.Group)));
         }
 

@@ -209,7 +209,7 @@ public sealed class MeetingReplies(TextCatalog texts)
     {
         var line = (text ?? "").Trim().Split('\n')[0].Trim();
         var info = new StringInfo(line);
-        return info.LengthInTextElements <= length ? line : info.SubstringByTextElements(0, length) + "…";
+        return info.LengthInTextElements <= length ? line : info.SubstringByTextElements(0, length).TrimEnd('，', '。', '、', '；', '：', ',', '.', ';', ':', ' ') + "…";
     }
 
     private string FullLine(int n, AgendaItem item, bool withVillage)

@@ -19,7 +19,8 @@ namespace OutreachBot.Tests.Meetings;
 /// </summary>
 internal sealed class MeetingBed : IAsyncDisposable
 {
-    public const string Channel = "emulator";
+    /// <summary>A plain-text channel served by the Bot Framework adapter (Markdown channels reformat the lines).</summary>
+    public const string Channel = "test";
 
     private readonly TempFolder _folder = new();
     private readonly Dictionary<string, string?> _settings;
