@@ -198,6 +198,55 @@ public sealed class MeetingReplies(TextCatalog texts)
         return texts.Format(record.Outcome == ReminderOutcome.NotBound ? MeetingTexts.NotBound : MeetingTexts.NoConversation, ("name", record.PersonName));
     }
 
+    public string Explain(MeetingRefusal refusal) => texts[refusal switch
+    {
+        MeetingRefusal.NotCadreOrStaff => MeetingTexts.RefusedResident,
+        MeetingRefusal.NoMeetings => MeetingTexts.RefusedNoMeetings,
+        MeetingRefusal.NotYours => MeetingTexts.RefusedNotYours,
+        MeetingRefusal.MinutesNotAllowed => MeetingTexts.RefusedMinutes,
+        MeetingRefusal.UnknownMeeting => MeetingTexts.RefusedUnknownMeeting,
+        MeetingRefusal.InPast => MeetingTexts.RefusedInPast,
+        MeetingRefusal.NotChanged => MeetingTexts.RefusedNotChanged,
+        MeetingRefusal.NotHeldYet => MeetingTexts.MinutesNoPastMeeting,
+        _ => throw new ArgumentOutOfRangeException(nameof(refusal)),
+    }];
+
+    /// <summary>下次会议: the soonest meeting with its agenda in short, then the others coming.</summary>
+    public string NextMeeting(IReadOnlyList<UpcomingMeeting> upcoming, Agenda agenda, DateTimeOffset now, int lines)
+    {
+        ArgumentNullException.ThrowIfNull(upcoming);
+        ArgumentNullException.ThrowIfNull(agenda);
+        if (upcoming.Count == 0)
+        {
+            return texts[MeetingTexts.NextNone];
+        }
+
+        var first = upcoming[0];
+        var text = new List<string> { texts.Format(MeetingTexts.NextHeader, ("meeting", MeetingName(first.PlaceName))) };
+        text.AddRange(MeetingLines(agenda, first.Calendar.Zone, now));
+        text.AddRange(ShortAgenda(agenda, lines));
+        if (upcoming.Count > 1)
+        {
+            text.Add(texts[MeetingTexts.NextOthers]);
+            text.AddRange(upcoming.Skip(1).Select(m => texts.Format(MeetingTexts.NextOtherLine, ("place", m.PlaceName), ("when", When(m.Meeting.Start, m.Calendar.Zone, now)))));
+        }
+
+        return string.Join('\n', text);
+    }
+
+    /// <summary>How a meeting is offered in a choice: its time, and whether it was moved or cancelled.</summary>
+    public string MeetingOption(MeetingOccurrence meeting, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        var when = When(meeting.Start, zone, now);
+        return meeting.Status switch
+        {
+            OccurrenceStatus.Moved => texts.Format(MeetingTexts.OptionMoved, ("when", when), ("original", When(meeting.ScheduledStart, zone, now))),
+            OccurrenceStatus.Cancelled => texts.Format(MeetingTexts.OptionCancelled, ("when", when)),
+            _ => texts.Format(MeetingTexts.OptionMeeting, ("when", when)),
+        };
+    }
+
     public static string Names(IEnumerable<string> names)
     {
         var all = names.ToList();

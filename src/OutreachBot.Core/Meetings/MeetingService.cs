@@ -24,10 +24,14 @@ public sealed class MeetingService(
     /// <summary>How many coming meetings 改会议时间 offers.</summary>
     public const int ChangeChoices = 4;
 
-    /// <summary>The next meeting of every calendar the user sees, soonest first.</summary>
-    public IReadOnlyList<UpcomingMeeting> Upcoming(UserIdentity who)
+    /// <summary>
+    /// The next meeting of every calendar the user sees, soonest first: not yet begun, or, with
+    /// <paramref name="includeRunning"/>, begun less than <see cref="Running"/> ago.
+    /// </summary>
+    public IReadOnlyList<UpcomingMeeting> Upcoming(UserIdentity who, bool includeRunning = false)
     {
         var now = clock.GetUtcNow();
+        var from = includeRunning ? now - Running : now;
         var visible = access.Visible(who);
         if (visible.Count == 0)
         {
@@ -35,7 +39,7 @@ public sealed class MeetingService(
         }
 
         return [.. visible
-            .Select(c => c.Next(now - Running) is { } next ? new UpcomingMeeting(c, agendas.PlaceName(c), next) : null)
+            .Select(c => c.Next(from) is { } next ? new UpcomingMeeting(c, agendas.PlaceName(c), next) : null)
             .OfType<UpcomingMeeting>()
             .OrderBy(m => m.Meeting.Start)
             .ThenBy(m => m.Calendar.Id, StringComparer.Ordinal)];
@@ -51,6 +55,20 @@ public sealed class MeetingService(
     }
 
     public string PlaceName(MeetingCalendar calendar) => agendas.PlaceName(calendar);
+
+    /// <summary>The agenda of a meeting as it stands now.</summary>
+    public Agenda AgendaOf(UpcomingMeeting meeting)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        return agendas.For(meeting.Calendar, meeting.Meeting, clock.GetUtcNow());
+    }
+
+    /// <summary>The calendars the user sees, with the next meeting of each (null when none is planned).</summary>
+    public IReadOnlyList<(MeetingCalendar Calendar, string PlaceName, MeetingOccurrence? Next)> Calendars(UserIdentity who)
+    {
+        var now = clock.GetUtcNow();
+        return [.. access.Visible(who).Select(c => (c, agendas.PlaceName(c), c.Next(now - Running)))];
+    }
 
     /// <summary>The calendars the user may change (staff only).</summary>
     public IReadOnlyList<MeetingCalendar> Changeable(UserIdentity who) => access.Changeable(who);

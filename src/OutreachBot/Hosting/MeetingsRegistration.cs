@@ -1,9 +1,11 @@
 using LiteDB;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OutreachBot.Dialogs;
 using OutreachBot.Ledger;
 using OutreachBot.Ledger.Forwarding;
 using OutreachBot.Meetings;
+using OutreachBot.Meetings.Chat;
 using OutreachBot.Roster;
 using OutreachBot.Scheduling;
 
@@ -49,6 +51,26 @@ public static class MeetingsRegistration
         services.AddSingleton<MinutesStore>();
         services.AddSingleton<MinutesService>();
         services.AddScheduledJob<MeetingReminderJob>(builder.Configuration);
+
+        services.AddSingleton<IDialogAction, NextMeetingAction>();
+        services.AddSingleton<IDialogAction, ChooseCalendarAction>();
+        services.AddSingleton<IDialogAction, AgendaAction>();
+        services.AddSingleton<IDialogAction, ChangeStartAction>();
+        services.AddSingleton<IDialogAction, ChangeMeetingAction>();
+        services.AddSingleton<IDialogAction, MinutesStartAction>();
+        services.AddSingleton<IDialogAction, MinutesEntriesAction>();
+        services.AddSingleton<IDialogAction, MinutesPicksAction>();
+        services.AddSingleton<IDialogAction, MinutesEachAction>();
+        services.AddSingleton<IDialogAction, MinutesNextAction>();
+        services.AddSingleton<IDialogAction, MinutesAssignAction>();
+        services.AddSingleton<IDialogAction, MinutesSummaryAction>();
+        services.AddSingleton<IDialogAction, MinutesSaveAction>();
+        services.AddSingleton<IDialogAction, ReachAction>();
+        services.AddSingleton<IOptionSource, VisibleCalendars>();
+        services.AddSingleton<IOptionSource, ChangeableCalendars>();
+        services.AddSingleton<IOptionSource, ComingMeetings>();
+        services.AddSingleton<IOptionSource, MinutesCalendars>();
+        services.AddSingleton<IOptionSource, HeldMeetings>();
         return builder;
     }
 }
