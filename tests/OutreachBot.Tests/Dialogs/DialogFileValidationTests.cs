@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Dialogs;
 using OutreachBot.Tests.Support;
 
@@ -58,9 +59,12 @@ public sealed class DialogFileValidationTests : IDisposable
     }
 
     [Fact]
-    public void The_products_own_dialog_files_load()
+    public async Task The_products_own_dialog_files_load_with_the_actions_the_host_registers()
     {
-        var catalog = DialogCatalog.Load(TestDialogs.CombinedFolder(_folder), [new NoAction("test.record")], [new NoSource("test.people")]);
+        // The actions and option sources every feature registers, so a feature's new dialog files need no edit here.
+        await using var bot = new BotHarness(_folder.File("bot.db"), services: TestDialogs.Register);
+
+        var catalog = DialogCatalog.Load(TestDialogs.CombinedFolder(_folder), bot.Services.GetServices<IDialogAction>(), bot.Services.GetServices<IOptionSource>());
 
         Assert.NotNull(catalog.Find("survey"));
     }
@@ -77,17 +81,4 @@ public sealed class DialogFileValidationTests : IDisposable
         Assert.Contains("broken.yaml:4: unknown prompt kind 'colour'", error.ToString(), StringComparison.Ordinal);
     }
 
-    private sealed class NoAction(string name) : IDialogAction
-    {
-        public string Name => name;
-
-        public Task<ActionResult> RunAsync(DialogContext context, CancellationToken cancellationToken) => Task.FromResult(ActionResult.End);
-    }
-
-    private sealed class NoSource(string name) : IOptionSource
-    {
-        public string Name => name;
-
-        public IReadOnlyList<ChoiceOption> Options(DialogContext context) => [];
-    }
 }
