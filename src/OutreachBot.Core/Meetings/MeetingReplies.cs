@@ -153,7 +153,8 @@ public sealed class MeetingReplies(TextCatalog texts)
         lines.Add(agenda.NotVisited.Count == 0
             ? texts[MeetingTexts.AgendaAllVisited]
             : texts.Format(MeetingTexts.AgendaNotVisited, ("count", agenda.NotVisited.Count),
-                ("names", string.Join("、", agenda.NotVisited.Select(h => texts.Format(MeetingTexts.AgendaHousehold, ("head", h.HeadName), ("place", h.Place)))))));
+                ("names", string.Join("、", agenda.NotVisited.Select(h => texts.Format(MeetingTexts.AgendaHousehold, ("head", h.HeadName),
+                    ("place", agenda.ManyVillages ? h.Place : h.Group ?? h.VillageName)))))));
         lines.Add(texts[MeetingTexts.AgendaMinutesHint]);
         return string.Join('\n', lines);
     }

@@ -114,8 +114,9 @@ public sealed class MinutesService(
             return false;
         }
 
-        if (entry.Status == EntryStatus.Assigned && entry.AssignedUnit == unit)
+        if (entry.AssignedUnit == unit)
         {
+            // Already with that unit (perhaps at work on it): the meeting confirmed it, nothing moves back.
             return true;
         }
 

@@ -80,5 +80,4 @@ public sealed class DialogFileValidationTests : IDisposable
 
         Assert.Contains("broken.yaml:4: unknown prompt kind 'colour'", error.ToString(), StringComparison.Ordinal);
     }
-
 }
