@@ -53,7 +53,7 @@ public static class MeetingsRegistration
         services.AddScheduledJob<MeetingReminderJob>(builder.Configuration);
 
         services.AddSingleton<IDialogAction, NextMeetingAction>();
-        services.AddSingleton<IDialogAction, ChooseCalendarAction>();
+        services.AddSingleton<IDialogAction, AgendaStartAction>();
         services.AddSingleton<IDialogAction, AgendaAction>();
         services.AddSingleton<IDialogAction, ChangeStartAction>();
         services.AddSingleton<IDialogAction, ChangeMeetingAction>();

@@ -100,6 +100,24 @@ internal sealed class MeetingBed : IAsyncDisposable
         return all;
     }
 
+    /// <summary>A chat message from this user on Bot Builder's TestAdapter; the bot's replies.</summary>
+    public async Task<string> SayAsync(string userId, string text)
+    {
+        // The conversation's service URL is the local listener, so reminders to this user later stay on this machine.
+        var reference = Microsoft.Bot.Builder.Adapters.TestAdapter.CreateConversation("conv-" + userId, userId, "outreachbot");
+        reference.ServiceUrl = Listener.ServiceUrl;
+        var adapter = new Microsoft.Bot.Builder.Adapters.TestAdapter(reference);
+        BotPipeline.Apply(adapter, _bot.Services);
+        await adapter.ProcessActivityAsync(adapter.MakeActivity(text), _bot.Bot.OnTurnAsync, CancellationToken.None);
+        var replies = new List<string>();
+        while (adapter.GetNextReply() is { } reply)
+        {
+            replies.Add(reply.AsMessageActivity()?.Text ?? "");
+        }
+
+        return string.Join('\n', replies);
+    }
+
     /// <summary>Stops the bot and starts it again on the same database file (a new scheduler, a new job).</summary>
     public async Task RestartAsync()
     {
@@ -130,6 +148,6 @@ internal sealed class MeetingBed : IAsyncDisposable
         services.AddSingleton<ILoggerProvider>(Logs);
     });
 
-    /// <summary>A reminder as it arrived: to whom (person id), what, and the Shanghai time of the tick that sent it.</summary>
+    /// <summary>A reminder as it arrived: to whom (the person id, or the user id of a chat the test opened), what, and the Shanghai time of the tick that sent it.</summary>
     public sealed record Received(string PersonId, string Text, string At, Newtonsoft.Json.Linq.JObject Activity);
 }

@@ -160,6 +160,27 @@ public sealed class ReminderTests
     }
 
     [Fact]
+    public async Task Staff_ask_who_the_reminders_did_not_reach()
+    {
+        await using var bed = await StartAsync(Local(2026, 12, 22, 9));
+        bed.Reachable("C101", Role.Cadre);
+        var before = await bed.SayAsync("demo-staff", "会议提醒情况");
+        var reminded = Qingyan_(await bed.RunUntilAsync(Local(2026, 12, 22, 14), TimeSpan.FromHours(1)));
+
+        var after = await bed.SayAsync("demo-staff", "谁没收到提醒");
+
+        Assert.Equal("还没到发提醒的时候（会前 3 天、2 小时发）。", before);
+        Assert.Equal(["C101", "demo-staff"], reminded.Select(r => r.PersonId));
+        Assert.Equal(
+            """
+            青岩村“五个一”联席会议 12月25日（周五）14:00 的提醒：
+            已送到 2 人。
+            联系不上 3 人：陈浩（没绑定）、谢开明（没绑定）、王剑锋（没绑定）
+            """.ReplaceLineEndings("\n").TrimEnd(),
+            after);
+    }
+
+    [Fact]
     public async Task A_send_the_channel_refuses_is_tried_again_on_later_ticks_up_to_the_limit()
     {
         const string Nowhere = "http://127.0.0.1:9/";

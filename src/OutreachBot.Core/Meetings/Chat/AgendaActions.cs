@@ -6,7 +6,7 @@ namespace OutreachBot.Meetings.Chat;
 /// 会议议程, first step: checks the user may see meetings and, when they see one calendar only, chooses it for them
 /// so the dialog asks nothing.
 /// </summary>
-public sealed class ChooseCalendarAction(MeetingService meetings, MeetingReplies replies) : IDialogAction
+public sealed class AgendaStartAction(MeetingService meetings, MeetingReplies replies) : IDialogAction
 {
     public string Name => "meetings.agenda-start";
 
