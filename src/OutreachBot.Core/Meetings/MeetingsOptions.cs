@@ -28,6 +28,13 @@ public sealed class MeetingsOptions
     /// <summary>A send the channel refused is tried again on later ticks, this many times in all, while the meeting is ahead.</summary>
     public int MaxAttempts { get; set; } = 3;
 
-    public IReadOnlyList<TimeSpan> Offsets =>
-        ReminderOffsets.Count == 0 ? DefaultOffsets : [.. ReminderOffsets.Where(o => o > TimeSpan.Zero).Distinct().OrderDescending()];
+    /// <summary>The offsets to use, longest first: the configured positive ones, or the defaults when there are none.</summary>
+    public IReadOnlyList<TimeSpan> Offsets
+    {
+        get
+        {
+            var configured = ReminderOffsets.Where(o => o > TimeSpan.Zero).Distinct().OrderDescending().ToList();
+            return configured.Count > 0 ? configured : DefaultOffsets;
+        }
+    }
 }

@@ -57,7 +57,8 @@ public sealed class Scheduler(IEnumerable<IScheduledJob> jobs, TimeProvider cloc
             return;
         }
 
-        using var timer = new PeriodicTimer(settings.TickInterval, clock);
+        var interval = settings.TickInterval > TimeSpan.Zero ? settings.TickInterval : new SchedulerOptions().TickInterval;
+        using var timer = new PeriodicTimer(interval, clock);
         try
         {
             do

@@ -78,4 +78,15 @@ public sealed class CalendarTests
 
         Assert.Contains("Mars/Olympus", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(new string[0], "3.00:00:00|02:00:00")]
+    [InlineData(new[] { "-01:00:00", "00:00:00" }, "3.00:00:00|02:00:00")]
+    [InlineData(new[] { "01:00:00", "1.00:00:00", "01:00:00" }, "1.00:00:00|01:00:00")]
+    public void Reminder_offsets_that_make_no_sense_fall_back_to_the_defaults(string[] configured, string expected)
+    {
+        var options = new MeetingsOptions { ReminderOffsets = [.. configured.Select(c => TimeSpan.Parse(c, System.Globalization.CultureInfo.InvariantCulture))] };
+
+        Assert.Equal(expected, string.Join('|', options.Offsets.Select(o => o.ToString("c", System.Globalization.CultureInfo.InvariantCulture))));
+    }
 }
