@@ -141,6 +141,17 @@ public sealed class VisitService
         return new MonthVisits(cadre.Id, cadre.Name, wanted, visits.Count, byKind, covered.Count, paired.Count, notVisited);
     }
 
+    /// <summary>
+    /// The households of a village that some cadre visited in the month: for the meeting agenda, which lists the
+    /// others. No permission check: it returns ids only, and the agenda's own service checks who asks.
+    /// </summary>
+    public IReadOnlySet<string> HouseholdsVisitedIn(string villageId, CalendarMonth month)
+    {
+        var start = month.Start;
+        var end = month.End;
+        return _visits.Find(v => v.VillageId == villageId && v.At >= start && v.At < end).Select(v => v.HouseholdId).ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>The visits a cadre logged for one household, newest first.</summary>
     public IReadOnlyList<Visit> VisitsTo(UserIdentity who, string householdId)
     {

@@ -19,6 +19,7 @@ public static class OutreachBotRegistration
         builder.AddRoster();
         builder.AddVisits();
         builder.AddLedger();
+        builder.AddMeetings();
         builder.AddWeChat();
         builder.AddHandbook();
         builder.AddDashboard();
