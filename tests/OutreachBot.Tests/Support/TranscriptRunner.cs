@@ -83,6 +83,21 @@ public sealed class TranscriptRunner : IAsyncDisposable
         return await SendAsync(activity);
     }
 
+    /// <summary>What the bot sent this user on its own since their last message.</summary>
+    public IReadOnlyList<string> Inbox(string user)
+    {
+        var current = _user;
+        _user = user;
+        try
+        {
+            return Drain(Adapter());
+        }
+        finally
+        {
+            _user = current;
+        }
+    }
+
     public async Task RestartAsync()
     {
         await _bot.DisposeAsync();
