@@ -21,6 +21,7 @@ public sealed class DashboardFiguresTests : IDisposable
     private readonly LedgerStore _ledger;
     private readonly VisitRecords _records;
     private readonly MeetingCalendarStore _calendars;
+    private readonly MinutesStore _minutesStore;
     private readonly MinutesService _minutes;
     private readonly DashboardFigures _figures;
 
@@ -32,15 +33,15 @@ public sealed class DashboardFiguresTests : IDisposable
         _calendars = new MeetingCalendarStore(_county.Database);
         new MeetingSeeds(_calendars, _county.Roster, _county.Database, _county.Clock, NullLogger.Instance)
             .Apply(Path.Combine(DemoCounty.RepositoryRoot, "seeds", MeetingSeeds.Folder));
-        var minutesStore = new MinutesStore(_county.Database);
+        _minutesStore = new MinutesStore(_county.Database);
         _minutes = new MinutesService(
             new MeetingAccess(_county.Roster, _calendars),
             new AgendaBuilder(_ledger, _county.Visits, _county.Roster, new MeetingAttendees(_county.Roster), Options.Create(new MeetingsOptions())),
-            minutesStore,
+            _minutesStore,
             _ledger,
             _county.Clock,
             NullLogger<MinutesService>.Instance);
-        _figures = new DashboardFigures(_county.Roster, _ledger, _records, minutesStore, _calendars, _county.Clock);
+        _figures = new DashboardFigures(_county.Roster, _ledger, _records, _minutesStore, _calendars, _county.Clock);
     }
 
     [Fact]
@@ -179,6 +180,23 @@ public sealed class DashboardFiguresTests : IDisposable
         Assert.Equal(_minutes.MeetingsHeld(year.From, year.To), figures.County.MeetingsHeld.ThisYear);
         Assert.Equal(_minutes.MeetingsHeld(year.From, year.To, ["V0101", "V0102", "V0103", "T01"]), qingyan.MeetingsHeld.ThisYear);
         Assert.Equal(_minutes.MeetingsHeld(Shanghai(2026, 12, 1, 0), Shanghai(2027, 1, 1, 0)), figures.County.MeetingsHeld.ThisMonth);
+    }
+
+    [Fact]
+    public void Minutes_whose_calendar_is_gone_still_count_for_the_village_or_township_the_id_names()
+    {
+        // Minutes outlive a calendar dropped from the store (白水镇 has none now): the roster id says whose meeting it was.
+        _minutesStore.Save(new MeetingMinutes { Id = "T02|202611100900", CalendarId = "T02", OccurrenceKey = "202611100900", Start = Shanghai(2026, 11, 10, 9) });
+        _minutesStore.Save(new MeetingMinutes { Id = "V0202|202611270900", CalendarId = "V0202", OccurrenceKey = "202611270900", Start = Shanghai(2026, 11, 27, 9) });
+        Assert.Null(_calendars.Find("T02"));
+
+        var figures = _figures.Compute();
+
+        Assert.Equal(new MeetingCount(0, 1, 1), figures.Township("T02")!.TownshipMeetingsHeld);
+        Assert.Equal(new MeetingCount(0, 1, 1), figures.Village("V0202")!.MeetingsHeld);
+        Assert.Equal(new MeetingCount(0, 1, 1), figures.Village("V0201")!.TownshipMeetingsHeld);
+        Assert.Equal(new MeetingCount(0, 2, 2), figures.Township("T02")!.MeetingsHeld);
+        Assert.Equal(new MeetingCount(0, 2, 2), figures.County.MeetingsHeld);
     }
 
     public void Dispose()
