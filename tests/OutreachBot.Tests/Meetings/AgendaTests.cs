@@ -54,7 +54,7 @@ public sealed class AgendaTests
         bed.Reachable("C101", Role.Cadre);
         Ledger(bed);
 
-        var reminder = (await bed.RunUntilAsync(Local(2026, 12, 22, 14), TimeSpan.FromHours(1))).Single(r => r.PersonId == "C101" && r.Text.Contains("青岩村"));
+        var reminder = (await bed.RunUntilAsync(Local(2026, 12, 22, 14), TimeSpan.FromHours(1))).Single(r => r.PersonId == "C101" && r.Text.StartsWith("【会议提醒】青岩村", StringComparison.Ordinal));
 
         Assert.Equal(
             """
