@@ -13,11 +13,13 @@ using OutreachBot.Dashboard;
 using OutreachBot.Dashboard.Pages;
 using OutreachBot.Hosting;
 using OutreachBot.Ledger;
+using OutreachBot.Meetings;
 using OutreachBot.Roster;
 using OutreachBot.Roster.Import;
 using OutreachBot.Visits;
 
-// The staff dashboard at the county report's scale: 10,334 households, 12,759 visits, 1,200 ledger entries, in the
+// The staff dashboard at the county report's scale: 10,334 households, 12,759 visits, 1,200 ledger entries (and a
+// year of monthly meetings with minutes in every village), in the
 // real host on Kestrel, requested over HTTP with a logged-in session. The baseline, measured in the same run, is an
 // empty page through the same host, session check and page layout, with no figures.
 var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 30;
@@ -54,9 +56,13 @@ try
     }
 
     CampaignGenerator.Write(roster, services.GetRequiredService<VisitService>(), services.GetRequiredService<LedgerStore>(), DateTimeOffset.UtcNow);
+    var minutes = services.GetRequiredService<MinutesStore>();
+    var calendars = services.GetRequiredService<MeetingCalendarStore>();
+    var held = CampaignGenerator.WriteMeetings(roster, calendars, minutes, services.GetRequiredService<LedgerStore>(), DateTimeOffset.UtcNow);
     var counts = roster.Count();
     Console.WriteLine($"loaded in {load.Elapsed.TotalSeconds:0.0} s: {counts.Households} households, {counts.Cadres} cadres, {counts.Villages} villages, " +
-        $"{services.GetRequiredService<VisitRecords>().Count()} visits, {services.GetRequiredService<LedgerStore>().Count()} ledger entries");
+        $"{services.GetRequiredService<VisitRecords>().Count()} visits, {services.GetRequiredService<LedgerStore>().Count()} ledger entries, " +
+        $"{calendars.All().Count} meeting calendars, {held} meetings held (with minutes)");
 
     await app.StartAsync();
     using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
@@ -77,6 +83,7 @@ try
         ("township page `/dashboard/township/T01`", () => Get(http, "/dashboard/township/T01")),
         ($"village page `/dashboard/village/{village}` (with its lists)", () => Get(http, "/dashboard/village/" + village)),
         ("figures alone, in process (`DashboardFigures.Compute`)", () => Task.FromResult((long)figures.Compute().County.Households)),
+        ("of which the meetings' part, in process (`MinutesStore.AllHeld` and the calendars' scopes)", () => Task.FromResult((long)minutes.AllHeld().Count() + calendars.All().Count)),
         ("export 民生诉求 ledger `/dashboard/export/ledger/MS`", () => Get(http, "/dashboard/export/ledger/MS")),
         ("export all visits `/dashboard/export/visits`", () => Get(http, "/dashboard/export/visits")),
     };

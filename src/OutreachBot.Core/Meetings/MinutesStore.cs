@@ -7,6 +7,8 @@ public sealed class MinutesStore
 {
     public const string CollectionName = "meeting_minutes";
 
+    private static readonly BsonExpression HeldProjection = BsonExpression.Create("{ c: $.CalendarId, s: $.Start }");
+
     private readonly ILiteCollection<MeetingMinutes> _minutes;
 
     public MinutesStore(ILiteDatabase database)
@@ -29,4 +31,15 @@ public sealed class MinutesStore
     /// </summary>
     public int CountHeld(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<string>? calendarIds = null) =>
         _minutes.Find(m => m.Start >= from && m.Start < to).Count(m => calendarIds is null || calendarIds.Contains(m.CalendarId));
+
+    /// <summary>
+    /// Every meeting held (with minutes): its calendar and when it took place, and nothing of what was discussed; a
+    /// projection, so the dashboard counts all calendars in one pass.
+    /// </summary>
+    public IEnumerable<MeetingHeld> AllHeld() =>
+        _minutes.Query().Select(HeldProjection).ToEnumerable()
+            .Select(d => new MeetingHeld(d["c"].AsString, new DateTimeOffset(d["s"].AsDateTime.ToUniversalTime())));
 }
+
+/// <summary>A meeting held, as <see cref="MinutesStore.AllHeld"/> reads it.</summary>
+public sealed record MeetingHeld(string CalendarId, DateTimeOffset Start);

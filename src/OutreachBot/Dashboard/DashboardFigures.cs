@@ -1,4 +1,5 @@
 using OutreachBot.Ledger;
+using OutreachBot.Meetings;
 using OutreachBot.Roster;
 using OutreachBot.Time;
 using OutreachBot.Visits;
@@ -7,10 +8,11 @@ namespace OutreachBot.Dashboard;
 
 /// <summary>
 /// Computes the campaign's figures live from the database, for every village at once: one pass over the households,
-/// one index range over the last twelve months of visits, one pass over the ledger; townships and the county are
-/// sums of their villages (distinct cadres are unions, medians are taken over the merged durations).
+/// one index range over the last twelve months of visits, one pass over the ledger, one over the meeting minutes;
+/// townships and the county are sums of their villages (distinct cadres are unions, medians are taken over the merged
+/// durations), plus the township-wide meetings, which count once for their township and not for each village.
 /// </summary>
-public sealed class DashboardFigures(RosterStore roster, LedgerStore ledger, VisitRecords visits, TimeProvider clock)
+public sealed class DashboardFigures(RosterStore roster, LedgerStore ledger, VisitRecords visits, MinutesStore minutes, MeetingCalendarStore calendars, TimeProvider clock)
 {
     public const int MonthsShown = 12;
     public const string CountyId = "county";
@@ -118,6 +120,8 @@ public sealed class DashboardFigures(RosterStore roster, LedgerStore ledger, Vis
             }
         }
 
+        var townshipMeetings = CountMeetings(months[^1], local.Year, townshipNames, VillageTally);
+
         var county = new Tally(new ScopeFigures(ScopeLevel.County, CountyId, "全县", null, MonthsShown));
         var townships = new Dictionary<string, Tally>(StringComparer.Ordinal);
         foreach (var village in villages.Values)
@@ -143,6 +147,27 @@ public sealed class DashboardFigures(RosterStore roster, LedgerStore ledger, Vis
             }
         }
 
+        foreach (var (id, held) in townshipMeetings)
+        {
+            if (!townships.TryGetValue(id, out var township))
+            {
+                township = townships[id] = new Tally(new ScopeFigures(ScopeLevel.Township, id, id, id, MonthsShown));
+            }
+
+            township.Figures.MeetingsHeld += held;
+            township.Figures.TownshipMeetingsHeld = held;
+            county.Figures.MeetingsHeld += held;
+            county.Figures.TownshipMeetingsHeld += held;
+        }
+
+        foreach (var village in villages.Values)
+        {
+            if (village.Figures.TownshipId is { } townshipId)
+            {
+                village.Figures.TownshipMeetingsHeld = townshipMeetings.GetValueOrDefault(townshipId);
+            }
+        }
+
         foreach (var township in townships.Values)
         {
             township.Close();
@@ -150,6 +175,34 @@ public sealed class DashboardFigures(RosterStore roster, LedgerStore ledger, Vis
 
         county.Close();
         return new CampaignFigures(now, months, county.Figures, townships.Values.Select(t => t.Figures), villages.Values.Select(v => v.Figures));
+    }
+
+    /// <summary>
+    /// One pass over the minutes: a village calendar's meetings go to its village's tally; a township calendar's are
+    /// returned per township, to be added once to the township and the county. A calendar's id is its village's or
+    /// township's roster id; the calendar's scope says which (the roster, should the calendar be gone).
+    /// </summary>
+    private Dictionary<string, MeetingCount> CountMeetings(CalendarMonth thisMonth, int year, Dictionary<string, string> townshipNames, Func<string, string?, Tally> villageTally)
+    {
+        var scopes = calendars.All().ToDictionary(c => c.Id, c => c.Scope, StringComparer.Ordinal);
+        var yearStart = new CalendarMonth(year, 1).Start;
+        var yearEnd = new CalendarMonth(year + 1, 1).Start;
+        var townships = new Dictionary<string, MeetingCount>(StringComparer.Ordinal);
+        foreach (var held in minutes.AllHeld())
+        {
+            var count = new MeetingCount(thisMonth.Contains(held.Start) ? 1 : 0, held.Start >= yearStart && held.Start < yearEnd ? 1 : 0, 1);
+            var isTownship = scopes.TryGetValue(held.CalendarId, out var scope) ? scope == MeetingScope.Township : townshipNames.ContainsKey(held.CalendarId);
+            if (isTownship)
+            {
+                townships[held.CalendarId] = townships.GetValueOrDefault(held.CalendarId) + count;
+            }
+            else
+            {
+                villageTally(held.CalendarId, null).Figures.MeetingsHeld += count;
+            }
+        }
+
+        return townships;
     }
 
     /// <summary>A household is "unvisited for more than a month" when nobody visited it since this instant: the same time last month.</summary>

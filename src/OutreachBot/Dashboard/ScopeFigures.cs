@@ -89,6 +89,20 @@ public sealed class ScopeFigures
 
     public int SatisfactionAnswers => Satisfied + BasicallySatisfied + Dissatisfied;
 
+    /// <summary>
+    /// 联席会议 held (a meeting with minutes), each counted once: a village's are its own calendar's; a township's are
+    /// its villages' and its own township-wide ones; the county's are all.
+    /// </summary>
+    public MeetingCount MeetingsHeld { get; internal set; }
+
+    /// <summary>
+    /// Township-wide meetings (a township's calendar, one meeting for all its villages). For a township or the county,
+    /// the part of <see cref="MeetingsHeld"/> they make. For a village, its township's: they covered the village too,
+    /// but count for the township and are not in the village's <see cref="MeetingsHeld"/>, so that a township's sum
+    /// counts each of them once.
+    /// </summary>
+    public MeetingCount TownshipMeetingsHeld { get; internal set; }
+
     /// <summary>Visits per month of <see cref="CampaignFigures.Months"/>.</summary>
     public int[] VisitsByMonth { get; }
 
@@ -115,6 +129,7 @@ public sealed class ScopeFigures
         Satisfied += other.Satisfied;
         BasicallySatisfied += other.BasicallySatisfied;
         Dissatisfied += other.Dissatisfied;
+        MeetingsHeld += other.MeetingsHeld;
         AddInto(VisitsThisMonth, other.VisitsThisMonth);
         AddInto(VisitsThisYear, other.VisitsThisYear);
         AddInto(VisitsByMonth, other.VisitsByMonth);
@@ -133,6 +148,14 @@ public sealed class ScopeFigures
     }
 
     private static int Index(LedgerBook book, EntryStatus status) => ((int)book * Enum.GetValues<EntryStatus>().Length) + (int)status;
+}
+
+/// <summary>Meetings held this month and this year (Asia/Shanghai), and since records began.</summary>
+public readonly record struct MeetingCount(int ThisMonth, int ThisYear, int Overall)
+{
+    public static MeetingCount operator +(MeetingCount a, MeetingCount b) => new(a.ThisMonth + b.ThisMonth, a.ThisYear + b.ThisYear, a.Overall + b.Overall);
+
+    public static MeetingCount Add(MeetingCount a, MeetingCount b) => a + b;
 }
 
 /// <summary>The whole county's figures at one moment: the county, its townships and villages.</summary>

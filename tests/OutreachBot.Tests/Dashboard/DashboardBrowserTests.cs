@@ -10,6 +10,7 @@ using Microsoft.Playwright;
 using Newtonsoft.Json.Linq;
 using OutreachBot.Hosting;
 using OutreachBot.Ledger;
+using OutreachBot.Meetings;
 using OutreachBot.Roster;
 using OutreachBot.Tests.Support;
 using OutreachBot.Time;
@@ -78,6 +79,12 @@ public sealed partial class DashboardBrowserTests
         Assert.Equal(Number(expected.Unresolved), await Figure(page, "unresolved"));
         Assert.Equal(Percent(expected.Closed, expected.Entries), await Figure(page, "closed-rate"));
         Assert.Equal(Number(expected.InProgressKn), await Figure(page, "entries-KN-InProgress"));
+        Assert.True(expected.QingyanMeetings.Overall >= 2 && expected.TownshipMeetings.Overall == 1, "the sample records minutes for 青岩村 and 青岩乡");
+        Assert.Equal(Number(expected.Meetings.ThisYear), await Figure(page, "meetings-year"));
+        Assert.Equal(Number(expected.Meetings.ThisMonth), await Figure(page, "meetings-month"));
+        Assert.Equal(Number(expected.Meetings.Overall), await Figure(page, "meetings-overall"));
+        Assert.Equal(Number(expected.TownshipMeetings.ThisYear), await Figure(page, "township-meetings-year"));
+        Assert.Equal(Number(expected.QingyanMeetings.ThisYear), await Figure(page, "meetings-year-V0101"));
         Assert.Equal(3, await page.Locator("svg[role=img]").CountAsync());   // visits per month, entries per month, satisfaction
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("township-T01.png"), FullPage = true });
 
@@ -90,6 +97,9 @@ public sealed partial class DashboardBrowserTests
 
         await page.ClickAsync("a[href='/dashboard/village/V0101']");
         await page.WaitForURLAsync("**/dashboard/village/V0101");
+        Assert.Equal(Number(expected.QingyanMeetings.ThisYear), await Figure(page, "meetings-year"));
+        Assert.Equal(Number(expected.QingyanMeetings.Overall), await Figure(page, "meetings-overall"));
+        Assert.Equal(Number(expected.TownshipMeetings.ThisYear), await Figure(page, "township-meetings-year"));
         var open = await page.Locator("[data-entry]").AllInnerTextsAsync();
         Assert.Equal(expected.OpenInQingyan, open.Count);
         Assert.Contains(open, row => row.Contains("残疾", StringComparison.Ordinal) && row.Contains(DashboardSample.TaggedEntry, StringComparison.Ordinal));
@@ -151,13 +161,16 @@ public sealed partial class DashboardBrowserTests
     private static partial Regex LinkPattern();
 
     /// <summary>A township's figures counted straight from the stores, one plain query at a time, to hold the page against.</summary>
-    private sealed record Expected(int Households, int Paired, int Cadres, int VisitsThisMonth, int VisitsThisYear, int Unvisited, int Entries, int Closed, int Unresolved, int InProgressKn, int OpenInQingyan)
+    private sealed record Expected(
+        int Households, int Paired, int Cadres, int VisitsThisMonth, int VisitsThisYear, int Unvisited, int Entries, int Closed, int Unresolved, int InProgressKn, int OpenInQingyan,
+        Held Meetings, Held TownshipMeetings, Held QingyanMeetings)
     {
         public static Expected For(IServiceProvider services, string townshipId, DateTimeOffset now)
         {
             var roster = services.GetRequiredService<RosterStore>();
             var visits = services.GetRequiredService<VisitRecords>();
             var ledger = services.GetRequiredService<LedgerStore>();
+            var minutes = services.GetRequiredService<MinutesService>();
             var villages = roster.VillagesIn(townshipId).Select(v => v.Id).ToHashSet();
             var households = villages.SelectMany(roster.HouseholdsIn).ToList();
             var ours = visits.All().Where(v => villages.Contains(v.VillageId)).ToList();
@@ -175,7 +188,24 @@ public sealed partial class DashboardBrowserTests
                 entries.Count(e => e.Status == EntryStatus.Closed),
                 entries.Count(e => e.Status == EntryStatus.ClosedUnresolved),
                 entries.Count(e => e.Book == LedgerBook.HouseholdsInDifficulty && e.Status == EntryStatus.InProgress),
-                ledger.OpenIn("V0101").Count);
+                ledger.OpenIn("V0101").Count,
+                Held.Of(minutes, now, [.. villages, townshipId]),
+                Held.Of(minutes, now, [townshipId]),
+                Held.Of(minutes, now, ["V0101"]));
+        }
+    }
+
+    /// <summary>Meetings held (with minutes) of some calendars: this month, this year, in all.</summary>
+    private sealed record Held(int ThisMonth, int ThisYear, int Overall)
+    {
+        public static Held Of(MinutesService minutes, DateTimeOffset now, IReadOnlyCollection<string> calendars)
+        {
+            var month = CalendarMonth.Of(now);
+            var year = ChinaTime.ToLocal(now).Year;
+            return new Held(
+                minutes.MeetingsHeld(month.Start, month.End, calendars),
+                minutes.MeetingsHeld(new CalendarMonth(year, 1).Start, new CalendarMonth(year + 1, 1).Start, calendars),
+                minutes.MeetingsHeld(now.AddYears(-50), now.AddYears(1), calendars));
         }
     }
 }

@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OutreachBot.Dashboard;
 using OutreachBot.Ledger;
 using OutreachBot.Ledger.Forwarding;
+using OutreachBot.Meetings;
 using OutreachBot.Tests.Roster;
 using OutreachBot.Visits;
 
@@ -10,7 +12,7 @@ namespace OutreachBot.Tests.Dashboard;
 /// <summary>
 /// The dashboard's figures on the demo county, with the clock at 2026-12-10 09:00 in Shanghai: pairing coverage,
 /// visits by month and kind across the Shanghai month boundary, the ledger's close-out rate (无法解决 apart),
-/// median days to close and satisfaction.
+/// median days to close, satisfaction, and joint meetings held (with minutes) per village, township and county.
 /// </summary>
 public sealed class DashboardFiguresTests : IDisposable
 {
@@ -18,6 +20,9 @@ public sealed class DashboardFiguresTests : IDisposable
     private readonly Outbox _outbox;
     private readonly LedgerStore _ledger;
     private readonly VisitRecords _records;
+    private readonly MeetingCalendarStore _calendars;
+    private readonly MinutesStore _minutesStore;
+    private readonly MinutesService _minutes;
     private readonly DashboardFigures _figures;
 
     public DashboardFiguresTests()
@@ -25,7 +30,18 @@ public sealed class DashboardFiguresTests : IDisposable
         _outbox = new Outbox(_county.Database, Options.Create(new ForwardingOptions()), _county.Clock);
         _ledger = new LedgerStore(_county.Database, _outbox);
         _records = new VisitRecords(_county.Database);
-        _figures = new DashboardFigures(_county.Roster, _ledger, _records, _county.Clock);
+        _calendars = new MeetingCalendarStore(_county.Database);
+        new MeetingSeeds(_calendars, _county.Roster, _county.Database, _county.Clock, NullLogger.Instance)
+            .Apply(Path.Combine(DemoCounty.RepositoryRoot, "seeds", MeetingSeeds.Folder));
+        _minutesStore = new MinutesStore(_county.Database);
+        _minutes = new MinutesService(
+            new MeetingAccess(_county.Roster, _calendars),
+            new AgendaBuilder(_ledger, _county.Visits, _county.Roster, new MeetingAttendees(_county.Roster), Options.Create(new MeetingsOptions())),
+            _minutesStore,
+            _ledger,
+            _county.Clock,
+            NullLogger<MinutesService>.Instance);
+        _figures = new DashboardFigures(_county.Roster, _ledger, _records, _minutesStore, _calendars, _county.Clock);
     }
 
     [Fact]
@@ -122,6 +138,67 @@ public sealed class DashboardFiguresTests : IDisposable
         Assert.Empty(lists.OpenEntries[1].HouseholdTags);
     }
 
+    [Fact]
+    public void Meetings_with_minutes_count_for_their_village_and_a_township_meeting_once_for_its_township()
+    {
+        // 青岩乡 also meets as a township on the 1st of each month at 9:00, all three villages together.
+        _calendars.Save(new MeetingCalendar("T01", MeetingScope.Township, "T01", "0 9 1 * *", "Asia/Shanghai", "青岩乡政府会议室"));
+        Save("MS-1", LedgerBook.LivelihoodRequests, "V0101", Shanghai(2026, 11, 20), _ => { });
+        var township = _county.StaffMember("S02");    // 李晓红, 青岩乡
+        var baishui = _county.StaffMember("S03");     // 杨帆, 白水镇
+
+        // 青岩村 (last Friday, 14:00): November and October this year, and December last year.
+        Record(township, "V0101", "202611271400", new MinutesChoice("MS-1", "县水务局"));
+        Record(township, "V0101", "202610301400");
+        Record(township, "V0101", "202512261400");
+        // 白水村 (the 25th, 9:00): November, its minutes written twice — still one meeting.
+        Record(baishui, "V0201", "202611250900");
+        Record(baishui, "V0201", "202611250900", new MinutesChoice("MS-1", "县水务局"));
+        // 青岩乡's own meetings: December 1 (this month) and November 1.
+        Record(township, "T01", "202612010900");
+        Record(township, "T01", "202611010900");
+        // A meeting held without minutes does not count: 上寨村's November meeting has none.
+
+        var figures = _figures.Compute();
+
+        Assert.Equal(new MeetingCount(ThisMonth: 0, ThisYear: 2, Overall: 3), figures.Village("V0101")!.MeetingsHeld);
+        Assert.Equal(new MeetingCount(0, 0, 0), figures.Village("V0102")!.MeetingsHeld);
+        Assert.Equal(new MeetingCount(0, 1, 1), figures.Village("V0201")!.MeetingsHeld);
+        Assert.Equal(new MeetingCount(1, 2, 2), figures.Village("V0102")!.TownshipMeetingsHeld); // shown beside, not added
+        Assert.Equal(new MeetingCount(0, 0, 0), figures.Village("V0201")!.TownshipMeetingsHeld);
+
+        var qingyan = figures.Township("T01")!;
+        Assert.Equal(new MeetingCount(1, 4, 5), qingyan.MeetingsHeld);          // 青岩村's 3 and the township's 2, once each
+        Assert.Equal(new MeetingCount(1, 2, 2), qingyan.TownshipMeetingsHeld);
+        Assert.Equal(new MeetingCount(0, 1, 1), figures.Township("T02")!.MeetingsHeld);
+        Assert.Equal(new MeetingCount(0, 0, 0), figures.Township("T03")!.MeetingsHeld);
+        Assert.Equal(new MeetingCount(1, 5, 6), figures.County.MeetingsHeld);
+        Assert.Equal(new MeetingCount(1, 2, 2), figures.County.TownshipMeetingsHeld);
+
+        // The same counts as the meetings feature gives, one query per scope.
+        var year = (From: Shanghai(2026, 1, 1, 0), To: Shanghai(2027, 1, 1, 0));
+        Assert.Equal(_minutes.MeetingsHeld(year.From, year.To), figures.County.MeetingsHeld.ThisYear);
+        Assert.Equal(_minutes.MeetingsHeld(year.From, year.To, ["V0101", "V0102", "V0103", "T01"]), qingyan.MeetingsHeld.ThisYear);
+        Assert.Equal(_minutes.MeetingsHeld(Shanghai(2026, 12, 1, 0), Shanghai(2027, 1, 1, 0)), figures.County.MeetingsHeld.ThisMonth);
+    }
+
+    [Fact]
+    public void Minutes_whose_calendar_is_gone_still_count_for_the_village_or_township_the_id_names()
+    {
+        // Minutes outlive a calendar dropped from the store (白水镇 has none now): the roster id says whose meeting it was.
+        _minutesStore.Save(new MeetingMinutes { Id = "T02|202611100900", CalendarId = "T02", OccurrenceKey = "202611100900", Start = Shanghai(2026, 11, 10, 9) });
+        _minutesStore.Save(new MeetingMinutes { Id = "V0202|202611270900", CalendarId = "V0202", OccurrenceKey = "202611270900", Start = Shanghai(2026, 11, 27, 9) });
+        Assert.Null(_calendars.Find("T02"));
+
+        var figures = _figures.Compute();
+
+        Assert.Equal(new MeetingCount(0, 1, 1), figures.Township("T02")!.TownshipMeetingsHeld);
+        Assert.Equal(new MeetingCount(0, 1, 1), figures.Village("V0202")!.MeetingsHeld);
+        Assert.Equal(new MeetingCount(0, 1, 1), figures.Village("V0201")!.TownshipMeetingsHeld);
+        Assert.Equal(new MeetingCount(0, 2, 2), figures.Township("T02")!.MeetingsHeld);
+        Assert.Equal(new MeetingCount(0, 2, 2), figures.County.MeetingsHeld);
+    }
+
     public void Dispose()
     {
         _outbox.Dispose();
@@ -130,6 +207,9 @@ public sealed class DashboardFiguresTests : IDisposable
 
     private static DateTimeOffset Shanghai(int year, int month, int day, int hour = 10, int minute = 0) =>
         new(year, month, day, hour, minute, 0, TimeSpan.FromHours(8));
+
+    private void Record(OutreachBot.Identity.UserIdentity who, string calendarId, string key, params MinutesChoice[] choices) =>
+        _minutes.Save(who, calendarId, key, choices);
 
     private void Log(OutreachBot.Identity.UserIdentity cadre, string household, DateTimeOffset at, VisitKind kind) =>
         Assert.True(_county.Visits.LogVisit(cadre, new LogVisitRequest(household, at, kind)).Logged);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Identity;
 using OutreachBot.Ledger;
+using OutreachBot.Meetings;
 using OutreachBot.Time;
 using OutreachBot.Visits;
 
@@ -12,11 +13,14 @@ namespace OutreachBot.Tests.Dashboard;
 /// them: visits through <see cref="VisitService.LogVisit"/>, entries moved by their own methods and saved with
 /// <see cref="LedgerStore.Save"/>. 青岩村 (V0101, 青岩乡) gets most of it, including a 困难群众 entry about 唐正全
 /// (H0101003, tagged 残疾); 白水村 (V0201, 白水镇) gets a little, so a township's figures differ from the county's.
+/// Meetings held: minutes (会议纪要, through <see cref="MinutesService"/>) for 青岩村's recent meetings, 白水村's latest,
+/// and the latest of a township meeting 青岩乡 holds on the 1st of each month for all its villages.
 /// </summary>
 public static class DashboardSample
 {
     public const string TaggedHousehold = "H0101003";
     public const string TaggedEntry = "KN-SAMPLE-0004";
+    public const string TownshipCalendar = "T01";
 
     public static void Seed(IServiceProvider services, DateTimeOffset now)
     {
@@ -65,6 +69,29 @@ public static class DashboardSample
             e.Resolve("联系了收购商", "C001", now.AddDays(-38));
             e.RecordSatisfaction(Satisfaction.Satisfied, null, "villager-9", now.AddDays(-38));
         }));
+
+        RecordMinutes(services);
+    }
+
+    /// <summary>
+    /// Minutes of the meetings begun before the host's clock, as staff record them in chat: 李晓红 (S02) for 青岩村's
+    /// last meetings (the difficulty entry noted, it waits for the household's answer, so the ledger does not move) and
+    /// the township's latest; 何静 (S01, county office) for 白水村's latest.
+    /// </summary>
+    private static void RecordMinutes(IServiceProvider services)
+    {
+        services.GetRequiredService<MeetingCalendarStore>().Save(
+            new MeetingCalendar(TownshipCalendar, MeetingScope.Township, TownshipCalendar, "0 9 1 * *", ChinaTime.ZoneId, "青岩乡政府会议室"));
+        var minutes = services.GetRequiredService<MinutesService>();
+        var township = new UserIdentity("test", "sample-s02", Role.Staff, "S02");
+        var county = new UserIdentity("test", "sample-s01", Role.Staff, "S01");
+        foreach (var meeting in minutes.HeldMeetings(township, "V0101"))
+        {
+            minutes.Save(township, "V0101", meeting.Key, [new MinutesChoice(TaggedEntry, "县民政局")]);
+        }
+
+        minutes.Save(township, TownshipCalendar, minutes.HeldMeetings(township, TownshipCalendar)[0].Key, []);
+        minutes.Save(county, "V0201", minutes.HeldMeetings(county, "V0201")[0].Key, []);
     }
 
     private static void Visit(VisitService visits, UserIdentity cadre, string household, DateTimeOffset at, VisitKind kind)
