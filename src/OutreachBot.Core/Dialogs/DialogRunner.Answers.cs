@@ -50,7 +50,7 @@ public sealed partial class DialogRunner
             return DialogOutcome.Waiting;
         }
 
-        var options = OptionsFor(turn, step);
+        var options = Show(state, step, OptionsFor(turn, step));
         await turn.SayAsync(step.Kind == "choice" && options.Count <= PromptRenderer.MaxListed
             ? PromptRenderer.Numbered(retry, options.Select(o => o.Label))
             : retry, cancellationToken);
@@ -71,9 +71,22 @@ public sealed partial class DialogRunner
         }
 
         var options = narrowed ?? OptionsFor(turn, step);
+        if (narrowed is null && turn.State.Shown is { } shown && ChineseText.Ordinal(text) is not null)
+        {
+            // The number is read against the list the user saw; an option gone since is not taken for the next one.
+            var now = options.GroupBy(o => o.Value, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            options = [.. shown.Select(value => now.GetValueOrDefault(value) ?? Gone)];
+        }
+
         var input = new PromptInput(step, turn.Context.Activity, text, options, ChinaTime.Now(clock), texts);
-        return PromptKinds.All[step.Kind].Recognize(input);
+        var result = PromptKinds.All[step.Kind].Recognize(input);
+        return result is PromptResult.Accepted { Value: GoneValue } ? PromptResult.Reject(input, texts[PromptTexts.ChoiceRetry]) : result;
     }
+
+    private const string GoneValue = "\u0000gone";
+
+    /// <summary>Stands in for a shown option that is no longer there: no words match it, and choosing it by number is refused.</summary>
+    private static readonly ChoiceOption Gone = new(GoneValue, "");
 
     private async Task<DialogOutcome> AcceptAsync(Turn turn, StepDefinition step, string value, string label, CancellationToken cancellationToken)
     {
@@ -128,7 +141,7 @@ public sealed partial class DialogRunner
             state.Step = turn.Dialog.Steps.ToList().IndexOf(target);
             state.Mode = DialogMode.Answering;
             state.Attempts = 0;
-            await turn.SayAsync(render.Question(target, state, turn.User, OptionsFor(turn, target)), cancellationToken);
+            await turn.SayAsync(render.Question(target, state, turn.User, Show(state, target, OptionsFor(turn, target))), cancellationToken);
             return DialogOutcome.Waiting;
         }
 

@@ -39,6 +39,7 @@ public sealed partial class DialogRunner(
         state.HandedOff.Clear();
         state.Asked.Clear();
         state.Narrowed = null;
+        state.Shown = null;
         state.ReturnToReview = null;
         foreach (var (name, value) in slots ?? new Dictionary<string, string>())
         {
@@ -140,8 +141,17 @@ public sealed partial class DialogRunner(
             state.Asked.Add(state.Step);
         }
 
-        await turn.SayAsync(render.Question(step, state, turn.User, options), cancellationToken);
+        await turn.SayAsync(render.Question(step, state, turn.User, Show(state, step, options)), cancellationToken);
         return DialogOutcome.Waiting;
+    }
+
+    /// <summary>Remembers the list a computed choice shows, so that a number answers that list (see <see cref="DialogState.Shown"/>).</summary>
+    private static IReadOnlyList<ChoiceOption> Show(DialogState state, StepDefinition step, IReadOnlyList<ChoiceOption> options)
+    {
+        state.Shown = step.Kind == "choice" && step.OptionsFrom is not null && options.Count <= PromptRenderer.MaxListed
+            ? [.. options.Select(o => o.Value)]
+            : null;
+        return options;
     }
 
     private IReadOnlyList<ChoiceOption> OptionsFor(Turn turn, StepDefinition step) =>
@@ -167,7 +177,7 @@ public sealed partial class DialogRunner(
         {
             DialogMode.Review => turn.SayAsync(ReviewText(turn, step), cancellationToken),
             DialogMode.WayOut => turn.SayAsync(WayOutText(step), cancellationToken),
-            _ => turn.SayAsync(render.Question(step, state, turn.User, OptionsFor(turn, step)), cancellationToken),
+            _ => turn.SayAsync(render.Question(step, state, turn.User, Show(state, step, OptionsFor(turn, step))), cancellationToken),
         };
     }
 

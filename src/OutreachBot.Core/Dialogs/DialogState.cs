@@ -41,6 +41,12 @@ public sealed class DialogState
     /// <summary>When a choice answer matched several options, the candidates the next number refers to.</summary>
     public List<ChoiceOption>? Narrowed { get; set; }
 
+    /// <summary>
+    /// The values of a computed list as it was last shown, in order: a number answers that list, even if the list
+    /// has changed since (an entry closed by someone else moves every entry after it up by one).
+    /// </summary>
+    public List<string>? Shown { get; set; }
+
     /// <summary>Set while the user corrects one answer from the read-back.</summary>
     public int? ReturnToReview { get; set; }
 }

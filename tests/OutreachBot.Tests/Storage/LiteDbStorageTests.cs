@@ -1,5 +1,6 @@
 using LiteDB;
 using Microsoft.Bot.Builder;
+using OutreachBot.Dialogs;
 using OutreachBot.Storage;
 using OutreachBot.Tests.Support;
 
@@ -123,6 +124,27 @@ public sealed class LiteDbStorageTests : IDisposable
         Assert.ThrowsAny<LiteException>(() => OpenDatabase().GetCollectionNames().ToList());
         using var reopened = OpenDatabase(password: "村里的密码");
         Assert.Equal("Sensitive-Marker-低保", (await new LiteDbStorage(reopened).ReadAsync<Note>(["k"]))["k"].Text);
+    }
+
+    [Fact]
+    public async Task A_dialog_narrowed_to_candidates_of_a_search_is_read_back()
+    {
+        // What a household search leaves in the state when "王德明" matches two households: the candidates' other
+        // words are built with a collection expression, as the option sources build them.
+        using var db = OpenDatabase();
+        var storage = new LiteDbStorage(db);
+        var state = new DialogState
+        {
+            DialogId = "log-visit",
+            Narrowed = [new ChoiceOption("H00001", "王德明（青岩村一组）", ["王德明"]), new ChoiceOption("H00002", "王德明（青岩村三组）", ["王德明", "王老汉"])],
+        };
+
+        await storage.WriteAsync(new Dictionary<string, object> { ["c"] = new Dictionary<string, object> { [nameof(DialogState)] = state } });
+        var read = (IDictionary<string, object>)(await storage.ReadAsync(["c"]))["c"];
+
+        var narrowed = ((DialogState)read[nameof(DialogState)]).Narrowed!;
+        Assert.Equal(["H00001", "H00002"], narrowed.Select(o => o.Value));
+        Assert.Equal(["王德明", "王老汉"], narrowed[1].Also!);
     }
 
     public sealed class Note : IStoreItem

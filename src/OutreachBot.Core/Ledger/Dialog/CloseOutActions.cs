@@ -1,17 +1,29 @@
 using OutreachBot.Conversations;
 using OutreachBot.Dialogs;
+using OutreachBot.Dialogs.Prompts;
 
 namespace OutreachBot.Ledger.Dialog;
 
-/// <summary>The open entries a cadre or staff member may close out, overdue first.</summary>
-public sealed class OpenEntryOptions(LedgerService ledger, LedgerReplies replies) : IOptionSource
+/// <summary>
+/// The open entries a cadre or staff member may close out, overdue first. Only the first 20 are listed; a typed
+/// tracking number finds any of them, and only exactly: a number one digit off names another villager's problem,
+/// so it must not be taken for the nearest listed one.
+/// </summary>
+public sealed class OpenEntryOptions(LedgerService ledger, LedgerReplies replies) : ISearchableOptionSource
 {
     public const int MaxListed = 20;
 
     public string Name => "ledger.open-entries";
 
     public IReadOnlyList<ChoiceOption> Options(DialogContext context) =>
-        [.. ledger.OpenForCloseOut(context.User).Take(MaxListed).Select(e => new ChoiceOption(e.Id, replies.Option(e), [e.Id]))];
+        [.. ledger.OpenForCloseOut(context.User).Take(MaxListed).Select(Option)];
+
+    public IReadOnlyList<ChoiceOption> Search(DialogContext context, string text) =>
+        TrackingNumbers.Parse(text) is { } id
+            ? [.. ledger.OpenForCloseOut(context.User).Where(e => e.Id == id).Select(Option)]
+            : ChoicePrompt.Match(text, Options(context));
+
+    private ChoiceOption Option(LedgerEntry entry) => new(entry.Id, replies.Option(entry), [entry.Id]);
 }
 
 /// <summary>对账销号: the entry is resolved (or closed as 无法解决) and its reporter is told and asked.</summary>
