@@ -15,7 +15,7 @@ namespace OutreachBot.WeChat;
 /// API (see <see cref="WeChatTurn"/>); messages of a proactive turn (<c>ContinueConversationAsync</c>) go as
 /// customer-service text within the 48-hour window and as the activity's <see cref="WeChatTemplate"/> outside it.
 /// </summary>
-public sealed class WeChatAdapter : BotAdapter
+public sealed class WeChatAdapter : BotAdapter, IProactiveChannel
 {
     public const string ChannelId = ActivityMapper.ChannelId;
 
@@ -42,6 +42,12 @@ public sealed class WeChatAdapter : BotAdapter
         Bot = new ChannelAccount("wechat-account", role: RoleTypes.Bot),
         Locale = "zh-CN",
     };
+
+    public bool Serves(string channelId) => channelId == ChannelId;
+
+    /// <summary>A proactive turn (a reminder, a follow-up) for ProactiveMessenger; the reference is the user's stored one.</summary>
+    public Task ContinueAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken) =>
+        ContinueConversationAsync("", reference, callback, cancellationToken);
 
     internal async Task ProcessAsync(Activity activity, WeChatTurn turn, IBot bot, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using OutreachBot.Conversations;
 using OutreachBot.Texts;
 using OutreachBot.WeChat.Api;
 using OutreachBot.WeChat.Endpoint;
@@ -45,6 +46,7 @@ public static class WeChatRegistration
         services.AddSingleton<Deliveries>();
         services.AddSingleton<WeChatAdapter>();
         services.AddKeyedSingleton<BotAdapter>(WeChatAdapter.ChannelId, (sp, _) => sp.GetRequiredService<WeChatAdapter>());
+        services.AddSingleton<IProactiveChannel>(sp => sp.GetRequiredService<WeChatAdapter>());
         services.AddSingleton<WeChatEndpoint>();
         return builder;
     }

@@ -41,6 +41,19 @@ public sealed class ConversationReferenceStore(ILiteDatabase database)
         return stored is null ? null : (JsonConvert.DeserializeObject<ConversationReference>(stored.Json)!, stored.LastMessageAt);
     }
 
+    /// <summary>
+    /// The channels a user id has written from, most recent first: for bindings that hold on every channel (the demo
+    /// identities), where the channel is not known in advance.
+    /// </summary>
+    public IReadOnlyList<(string ChannelId, DateTimeOffset LastMessageAt)> ChannelsOf(string userId)
+    {
+        var suffix = "/" + userId;
+        return [.. _references.Find(Query.Contains("_id", suffix))
+            .Where(r => r.Id.EndsWith(suffix, StringComparison.Ordinal))
+            .OrderByDescending(r => r.LastMessageAt)
+            .Select(r => (r.Id[..^suffix.Length], r.LastMessageAt))];
+    }
+
     private sealed class StoredReference
     {
         public string Id { get; set; } = "";

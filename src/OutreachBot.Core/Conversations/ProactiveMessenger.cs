@@ -31,16 +31,35 @@ public sealed class ProactiveMessenger(ConversationReferenceStore references, IE
             return NoticeResult.NoConversation;
         }
 
+        // A failure inside the callback would otherwise reach the adapter's turn error handler, which answers the
+        // user with an apology and lets the caller believe the notice went out: it is caught here instead.
+        Exception? failure = null;
         try
         {
-            await channel.ContinueAsync(found.Reference, callback, cancellationToken).ConfigureAwait(false);
-            return NoticeResult.Sent;
+            await channel.ContinueAsync(found.Reference, async (turn, ct) =>
+            {
+                try
+                {
+                    await callback(turn, ct).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    failure = e;
+                }
+            }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning("Proactive message to {User} on {Channel} failed: {Error}", Redact.Id(userId), channelId, e.GetType().Name);
-            return NoticeResult.Failed;
+            failure = e;
         }
+
+        if (failure is null)
+        {
+            return NoticeResult.Sent;
+        }
+
+        logger.LogWarning("Proactive message to {User} on {Channel} failed: {Error}", Redact.Id(userId), channelId, failure.GetType().Name);
+        return NoticeResult.Failed;
     }
 
     /// <summary>The template travels in channelData for the channels that need one; others ignore it.</summary>

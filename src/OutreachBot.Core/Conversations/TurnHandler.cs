@@ -22,8 +22,15 @@ public sealed class TurnHandler(
         {
             case ActivityTypes.Message:
                 var info = await _info.GetAsync(turnContext, () => new ConversationInfo(), cancellationToken).ConfigureAwait(false);
+                var delivery = DeliveryKey(activity);
+                if (info.AlreadyProcessed(delivery))
+                {
+                    return;
+                }
+
                 info.Messages++;
                 info.LastMessageAt = clock.GetUtcNow();
+                info.MarkProcessed(delivery);
                 await router.OnMessageAsync(turnContext, cancellationToken).ConfigureAwait(false);
                 break;
             case ActivityTypes.ConversationUpdate when HasNewUser(activity):
@@ -34,6 +41,13 @@ public sealed class TurnHandler(
         await conversationState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
         await userState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Identifies one delivery of a message: its id with its sent time. A retry carries both unchanged; an id reused
+    /// by a client that starts counting again (a test adapter after a restart) comes with another time.
+    /// </summary>
+    private static string? DeliveryKey(Activity activity) =>
+        activity.Id is { Length: > 0 } id ? $"{id}@{activity.Timestamp?.ToUnixTimeMilliseconds()}" : null;
 
     private static bool HasNewUser(Activity activity) =>
         activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id && m.Role != RoleTypes.Bot) == true;

@@ -17,6 +17,12 @@ public sealed class DialogContext(ITurnContext turn, UserIdentity user, DialogSt
 
     public IReadOnlyDictionary<string, string> Slots => state.Slots;
 
+    /// <summary>
+    /// The same for this step of this run of the dialog however often it runs: a turn replayed after a crash (the
+    /// effect was saved, the conversation state was not) hands the action the same key, so it can refuse to act twice.
+    /// </summary>
+    public string IdempotencyKey => $"{state.DialogId}/{state.RunId}/{state.Step}";
+
     public IReadOnlyCollection<string> HandedOff => state.HandedOff;
 
     public string? Slot(string name) => state.Slots.TryGetValue(name, out var value) && value.Length > 0 ? value : null;

@@ -30,6 +30,7 @@ public sealed partial class DialogRunner(
         var state = turn.State;
         state.DialogId = turn.Dialog.Id;
         state.Fingerprint = turn.Dialog.Fingerprint;
+        state.RunId = Guid.NewGuid().ToString("N");
         state.Step = 0;
         state.Mode = DialogMode.Answering;
         state.Attempts = 0;

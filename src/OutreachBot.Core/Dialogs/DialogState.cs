@@ -17,6 +17,9 @@ public sealed class DialogState
 
     public string Fingerprint { get; set; } = "";
 
+    /// <summary>A new id each time a dialog starts: with the step, it makes an idempotency key for actions.</summary>
+    public string RunId { get; set; } = "";
+
     public int Step { get; set; }
 
     public DialogMode Mode { get; set; }

@@ -81,6 +81,9 @@ public sealed class LedgerEntry
     /// <summary>The earlier entry this one repeats (same village, kind and words within 14 days).</summary>
     public string? DuplicateOf { get; private set; }
 
+    /// <summary>The dialog step that raised it, so a replayed turn finds it instead of raising it twice.</summary>
+    public string? OriginKey { get; set; }
+
     /// <summary>The id an external ledger (Open311 service_request_id) gave it.</summary>
     public string? ExternalId { get; set; }
 

@@ -25,6 +25,11 @@ public sealed class LedgerService(
 
     public RaiseResult Raise(UserIdentity who, RaiseRequest request)
     {
+        if (request.OriginKey is { } origin && store.FindByOrigin(origin) is { } already)
+        {
+            return new RaiseResult(already, already.DuplicateOf is { } earlierId ? store.Find(earlierId) : null);
+        }
+
         var village = roster.FindVillage(request.VillageId) ?? throw new LedgerRuleException("没有这个村，请重新选择。");
         var household = request.HouseholdId is { Length: > 0 } householdId ? roster.FindHousehold(householdId) : null;
         if (household is not null && (!who.IsCadre || !access.CanCloseOut(who, household.VillageId)))
@@ -42,6 +47,7 @@ public sealed class LedgerService(
         {
             HouseholdId = household?.Id,
             Location = request.Location,
+            OriginKey = request.OriginKey,
         };
         entry.AddPhotos(request.Photos ?? []);
 

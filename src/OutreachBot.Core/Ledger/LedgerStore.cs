@@ -22,9 +22,12 @@ public sealed class LedgerStore
         _entries.EnsureIndex(e => e.VillageId);
         _entries.EnsureIndex(e => e.Status);
         _entries.EnsureIndex("reporter", "$.Reporter.UserId");
+        _entries.EnsureIndex(e => e.OriginKey);
     }
 
     public LedgerEntry? Find(string id) => _entries.FindById(id);
+
+    public LedgerEntry? FindByOrigin(string originKey) => _entries.FindOne(e => e.OriginKey == originKey);
 
     /// <summary>Inserts or updates the entry and queues the given events, atomically.</summary>
     public void Save(LedgerEntry entry, params Transition?[] changes)

@@ -8,7 +8,8 @@ public sealed record RaiseRequest(
     string? HouseholdId = null,
     IReadOnlyList<string>? Photos = null,
     string? Location = null,
-    string? Phone = null);
+    string? Phone = null,
+    string? OriginKey = null);
 
 /// <summary>The new entry, and the earlier one it repeats if others raised the same thing lately.</summary>
 public sealed record RaiseResult(LedgerEntry Entry, LedgerEntry? Earlier);

@@ -16,6 +16,8 @@ public sealed class RosterStore
 
     private const string PairedCadreIndex = "paired_cadre";
 
+    private static readonly BsonExpression PairingsProjection = BsonExpression.Create("{ i: $._id, v: $.VillageId, c: $.Pairings[*].CadreId }");
+
     public RosterStore(ILiteDatabase database)
     {
         Database = database;
@@ -70,6 +72,16 @@ public sealed class RosterStore
 
     public IEnumerable<Household> AllHouseholds() => Households.FindAll();
 
+    public IReadOnlyList<Township> AllTownships() => [.. Townships.FindAll()];
+
+    /// <summary>
+    /// Every household's id, village and paired cadres, read as a projection without building the households (no tags,
+    /// no phone): for counting at the county's scale, where building 10,000 households costs twice as much.
+    /// </summary>
+    public IEnumerable<HouseholdPairings> AllPairings() =>
+        Households.Query().Select(PairingsProjection).ToEnumerable()
+            .Select(d => new HouseholdPairings(d["i"].AsString, d["v"].AsString, [.. d["c"].AsArray.Select(c => c.AsString)]));
+
     public IReadOnlyList<Cadre> CadresIn(string villageId) => [.. Cadres.Find(c => c.VillageId == villageId)];
 
     public RosterCounts Count() => new(Townships.Count(), Villages.Count(), Households.Count(), Cadres.Count(), Staff.Count());
@@ -105,5 +117,8 @@ public sealed class RosterStore
         }
     }
 }
+
+/// <summary>A household as <see cref="RosterStore.AllPairings"/> reads it: where it is and who is paired with it.</summary>
+public sealed record HouseholdPairings(string HouseholdId, string VillageId, IReadOnlyList<string> CadreIds);
 
 public sealed record RosterCounts(int Townships, int Villages, int Households, int Cadres, int Staff);

@@ -11,7 +11,8 @@ public sealed class Visit
 
     public const int MaxPhotoLength = 2000;
 
-    internal Visit(string cadreId, string householdId, string villageId, DateTimeOffset at, VisitKind kind, VisitNotes notes, string? photo, DateTimeOffset recordedAt, string recordedBy)
+    /// <param name="id">The dialog step's idempotency key when there is one, so a replayed turn cannot log it twice.</param>
+    internal Visit(string cadreId, string householdId, string villageId, DateTimeOffset at, VisitKind kind, VisitNotes notes, string? photo, DateTimeOffset recordedAt, string recordedBy, string? id = null)
     {
         if (at > recordedAt + ClockTolerance)
         {
@@ -24,7 +25,7 @@ public sealed class Visit
             throw new VisitRuleException(VisitRefusal.NoteTooLong);
         }
 
-        Id = Guid.NewGuid().ToString("N");
+        Id = id ?? Guid.NewGuid().ToString("N");
         CadreId = cadreId;
         HouseholdId = householdId;
         VillageId = villageId;

@@ -3,7 +3,7 @@ using OutreachBot.Time;
 namespace OutreachBot.Visits;
 
 /// <summary>What the visit dialog collected: which household, when, what kind, the four notes, a photo.</summary>
-public sealed record LogVisitRequest(string HouseholdId, DateTimeOffset At, VisitKind Kind, VisitNotes? Notes = null, string? Photo = null);
+public sealed record LogVisitRequest(string HouseholdId, DateTimeOffset At, VisitKind Kind, VisitNotes? Notes = null, string? Photo = null, string? OriginKey = null);
 
 /// <summary>The visit saved, or why not.</summary>
 public sealed record LogVisitResult(Visit? Visit, VisitRefusal? Refusal)

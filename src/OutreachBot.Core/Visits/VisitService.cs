@@ -91,11 +91,16 @@ public sealed class VisitService
         try
         {
             visit = new Visit(cadre.Id, household.Id, household.VillageId, request.At, request.Kind, request.Notes ?? VisitNotes.None, request.Photo,
-                _clock.GetUtcNow(), Binding.KeyOf(who.ChannelId, who.UserId));
+                _clock.GetUtcNow(), Binding.KeyOf(who.ChannelId, who.UserId), request.OriginKey);
         }
         catch (VisitRuleException e)
         {
             return LogVisitResult.Refused(e.Reason);
+        }
+
+        if (request.OriginKey is not null && _visits.FindById(visit.Id) is { } already)
+        {
+            return LogVisitResult.Saved(already);
         }
 
         _visits.Insert(visit);
@@ -134,6 +139,17 @@ public sealed class VisitService
         var places = new PlaceNames(_roster);
         var notVisited = paired.Where(h => !covered.Contains(h.Id)).Select(places.Ref).OrderBy(h => h.HeadName, StringComparer.Ordinal).ToList();
         return new MonthVisits(cadre.Id, cadre.Name, wanted, visits.Count, byKind, covered.Count, paired.Count, notVisited);
+    }
+
+    /// <summary>
+    /// The households of a village that some cadre visited in the month: for the meeting agenda, which lists the
+    /// others. No permission check: it returns ids only, and the agenda's own service checks who asks.
+    /// </summary>
+    public IReadOnlySet<string> HouseholdsVisitedIn(string villageId, CalendarMonth month)
+    {
+        var start = month.Start;
+        var end = month.End;
+        return _visits.Find(v => v.VillageId == villageId && v.At >= start && v.At < end).Select(v => v.HouseholdId).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The visits a cadre logged for one household, newest first.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
+using OutreachBot.Conversations;
 
 namespace OutreachBot.WeChat.Api;
 
@@ -23,16 +24,25 @@ public sealed record WeChatTemplate(string Name, IReadOnlyDictionary<string, str
         return activity;
     }
 
+    /// <summary>
+    /// The template an activity carries: <c>wechatTemplate {name, data, url}</c>, or the channel-neutral
+    /// <c>template {name, fields}</c> that <see cref="ProactiveMessenger"/> writes for any notice naming a template.
+    /// </summary>
     public static WeChatTemplate? From(IActivity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        if (activity.ChannelData is null || JToken.FromObject(activity.ChannelData) is not JObject channelData
-            || channelData[ChannelDataKey] is not JObject template || (string?)template["name"] is not { Length: > 0 } name)
+        if (activity.ChannelData is null || JToken.FromObject(activity.ChannelData) is not JObject channelData)
         {
             return null;
         }
 
-        var data = (template["data"] as JObject)?.Properties().ToDictionary(p => p.Name, p => p.Value.ToString(), StringComparer.Ordinal)
+        var (template, fields) = channelData[ChannelDataKey] is JObject own ? (own, "data") : (channelData[ProactiveMessenger.TemplateProperty] as JObject, "fields");
+        if (template is null || (string?)template["name"] is not { Length: > 0 } name)
+        {
+            return null;
+        }
+
+        var data = (template[fields] as JObject)?.Properties().ToDictionary(p => p.Name, p => p.Value.ToString(), StringComparer.Ordinal)
             ?? new Dictionary<string, string>(StringComparer.Ordinal);
         return new WeChatTemplate(name, data, (string?)template["url"]);
     }

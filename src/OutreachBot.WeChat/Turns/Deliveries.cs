@@ -11,7 +11,7 @@ internal enum AdmissionKind
     /// <summary>A retry after the first delivery was answered: answer the same.</summary>
     Answered,
 
-    /// <summary>Taken in by a process that stopped before answering: answer "success", never start it again.</summary>
+    /// <summary>Taken in by this process and lost track of (should not happen): answer "success".</summary>
     Orphaned,
 }
 
@@ -21,7 +21,9 @@ internal sealed record Admission(AdmissionKind Kind, Task<string?>? FirstDeliver
 /// Makes each WeChat delivery start at most one turn: WeChat retries an unanswered message (three deliveries in
 /// all, about 5 s apart), and a retry can arrive while the first delivery is still running. The claim is recorded in
 /// LiteDB before the turn starts, so this holds across a restart; a retry of a running delivery waits for the same
-/// passive reply.
+/// passive reply. A delivery taken in by a process that died before answering (kill -9, a crash) is run again when
+/// WeChat retries it: the conversation state remembers which messages it already processed and dialog actions carry
+/// an idempotency key, so what that process finished is not done twice and what it did not finish is not lost.
 /// </summary>
 internal sealed class Deliveries(DeliveryLog log)
 {
@@ -37,6 +39,12 @@ internal sealed class Deliveries(DeliveryLog log)
             }
 
             var earlier = log.TryClaim(key);
+            if (earlier is { Finished: false } && earlier.Process != log.ProcessId)
+            {
+                log.Reclaim(key);
+                earlier = null;
+            }
+
             if (earlier is null)
             {
                 _running[key] = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -23,8 +23,8 @@ internal sealed class DeliveryLog
         _retention = options.Value.DedupRetention;
     }
 
-    /// <summary>This process's id: a record still "running" under another id was cut short by a restart.</summary>
-    public static string ProcessId { get; } = Guid.NewGuid().ToString("N");
+    /// <summary>This run's id (one per started host): a record still "running" under another id was cut short.</summary>
+    public string ProcessId { get; } = Guid.NewGuid().ToString("N");
 
     /// <summary>Takes a delivery in; returns null when it is new (and now recorded as running), else the earlier record.</summary>
     public Delivery? TryClaim(string key)
@@ -48,6 +48,13 @@ internal sealed class DeliveryLog
 
             return earlier;
         }
+    }
+
+    /// <summary>Takes over a delivery whose process died before answering it.</summary>
+    public void Reclaim(string key)
+    {
+        var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        _deliveries.Upsert(new Delivery { Id = key, Process = ProcessId, ExpiresAtMs = now + (long)_retention.TotalMilliseconds });
     }
 
     /// <summary>Records the passive reply (null: "success", the replies went through the API).</summary>

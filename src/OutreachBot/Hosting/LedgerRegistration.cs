@@ -4,6 +4,7 @@ using OutreachBot.Identity;
 using OutreachBot.Ledger;
 using OutreachBot.Ledger.Dialog;
 using OutreachBot.Ledger.Forwarding;
+using OutreachBot.Scheduling;
 
 namespace OutreachBot.Hosting;
 
@@ -46,6 +47,7 @@ public static class LedgerRegistration
         services.AddHttpClient(WebhookLedgerAdapter.ClientName);
         services.AddHttpClient(Open311LedgerAdapter.ClientName, (sp, client) =>
             client.Timeout = sp.GetRequiredService<IOptions<ForwardingOptions>>().Value.Webhook.Timeout);
+        services.AddScheduledJob<LedgerUpkeep>(builder.Configuration);
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
 
@@ -64,6 +66,7 @@ public static class LedgerRegistration
         services.AddSingleton<IDialogAction, RecordSatisfactionAction>();
         services.AddSingleton<IMessageHandler, TrackingNumberHandler>();
         services.AddSingleton<IMessageHandler, BindHandler>();
+        services.AddSingleton<OutreachBot.Cli.ICliCommand, ExportLedgerCommand>();
         return builder;
     }
 }

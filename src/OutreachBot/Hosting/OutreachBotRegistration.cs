@@ -1,3 +1,4 @@
+using OutreachBot.Dashboard;
 using OutreachBot.WeChat;
 
 namespace OutreachBot.Hosting;
@@ -18,8 +19,10 @@ public static class OutreachBotRegistration
         builder.AddRoster();
         builder.AddVisits();
         builder.AddLedger();
+        builder.AddMeetings();
         builder.AddWeChat();
         builder.AddHandbook();
+        builder.AddDashboard();
         return builder;
     }
 
@@ -27,6 +30,7 @@ public static class OutreachBotRegistration
     {
         app.MapBotEndpoints();
         app.MapWeChat();
+        app.MapDashboard();
         return app;
     }
 }

@@ -35,6 +35,25 @@ public sealed class ProactiveMessengerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_notice_the_channel_cannot_deliver_is_reported_as_failed_not_sent()
+    {
+        await using var host = new BotTestHost(_folder.File("bot.db"));
+        _ = host.CreateClient();
+        host.Services.GetRequiredService<ConversationReferenceStore>().Remember(new Microsoft.Bot.Schema.ConversationReference
+        {
+            ChannelId = "emulator",
+            ServiceUrl = "http://127.0.0.1:9/",
+            Conversation = new Microsoft.Bot.Schema.ConversationAccount(id: "c-8"),
+            User = new Microsoft.Bot.Schema.ChannelAccount("villager-8"),
+            Bot = new Microsoft.Bot.Schema.ChannelAccount("outreachbot"),
+        }, DateTimeOffset.UtcNow);
+
+        var result = await host.Services.GetRequiredService<ProactiveMessenger>().NotifyAsync("emulator", "villager-8", new Notice("会议改到下周三了。"));
+
+        Assert.Equal(NoticeResult.Failed, result);
+    }
+
+    [Fact]
     public async Task A_user_who_never_wrote_cannot_be_reached_and_the_caller_is_told()
     {
         await using var host = new BotTestHost(_folder.File("bot.db"));

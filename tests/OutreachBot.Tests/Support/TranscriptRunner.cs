@@ -76,7 +76,27 @@ public sealed class TranscriptRunner : IAsyncDisposable
         }
     }
 
-    public async Task<IReadOnlyList<string>> SayAsync(string text) => await SendAsync(Adapter().MakeActivity(text));
+    public async Task<IReadOnlyList<string>> SayAsync(string text)
+    {
+        var activity = Adapter().MakeActivity(text);
+        activity.Id = Guid.NewGuid().ToString("N");
+        return await SendAsync(activity);
+    }
+
+    /// <summary>What the bot sent this user on its own since their last message.</summary>
+    public IReadOnlyList<string> Inbox(string user)
+    {
+        var current = _user;
+        _user = user;
+        try
+        {
+            return Drain(Adapter());
+        }
+        finally
+        {
+            _user = current;
+        }
+    }
 
     public async Task RestartAsync()
     {
@@ -145,6 +165,9 @@ public sealed class TranscriptRunner : IAsyncDisposable
     {
         var adapter = Adapter();
         var activity = adapter.MakeActivity(line.Kind == Transcript.Kind.Say ? line.Text : null);
+
+        // TestAdapter numbers activities from 0 again after a restart; real channels never reuse an id.
+        activity.Id = Guid.NewGuid().ToString("N");
         if (line.Kind == Transcript.Kind.Image)
         {
             activity.Attachments = [new Attachment("image/jpeg", line.Text, name: "photo.jpg")];

@@ -148,4 +148,33 @@ public sealed class RetryTests : IAsyncLifetime
         Assert.Equal(before, after.Text);
         Assert.NotNull(subscribeAgain.Text);
     }
+
+    [Fact]
+    public async Task A_message_taken_in_by_a_process_that_died_is_run_when_wechat_retries_it()
+    {
+        var path = _folder.File("died.db");
+        PhoneMessage message;
+        await using (var host = WeChatTesting.Host(path, _api))
+        {
+            var phone = host.Phone("o-died", safeMode: true);
+            message = phone.Text("我要反映");
+
+            // What kill -9 leaves behind: the delivery claimed by that process, never answered.
+            var msgId = message.Fields.First(f => f.Key == "MsgId").Value;
+            host.Services.GetRequiredService<LiteDB.ILiteDatabase>().GetCollection("wechat_deliveries").Insert(new LiteDB.BsonDocument
+            {
+                ["_id"] = $"m|o-died|{msgId}",
+                ["Process"] = "a-process-that-died",
+                ["Finished"] = false,
+                ["ExpiresAtMs"] = DateTimeOffset.UtcNow.AddMinutes(30).ToUnixTimeMilliseconds(),
+            });
+        }
+
+        var recorder = new Recorder();
+        await using var restarted = WeChatTesting.Host(path, _api, services: s => s.AddSingleton<IMiddleware>(recorder));
+        var retry = await restarted.Phone("o-died", safeMode: true).SendAsync(message);
+
+        Assert.Single(recorder.Activities);
+        Assert.StartsWith("您要反映哪方面的事？", retry.Text, StringComparison.Ordinal);
+    }
 }

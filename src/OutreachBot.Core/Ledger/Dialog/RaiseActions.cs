@@ -46,7 +46,8 @@ public sealed class RaiseAction(LedgerService ledger, ResidentProfiles profiles)
             context.Slot("household"),
             context.Slot("photos")?.Split('\n', StringSplitOptions.RemoveEmptyEntries),
             context.Slot("location"),
-            context.Slot("phone"));
+            context.Slot("phone"),
+            context.IdempotencyKey);
         RaiseResult result;
         try
         {

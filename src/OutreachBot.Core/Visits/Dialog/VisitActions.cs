@@ -19,7 +19,8 @@ public sealed class LogVisitAction(VisitService visits, VisitReplies replies, Ro
             DateTimeOffset.Parse(context.Slot("when") ?? "", CultureInfo.InvariantCulture),
             Enum.Parse<VisitKind>(context.Slot("kind") ?? nameof(VisitKind.HomeVisit)),
             new VisitNotes(context.Slot("village_situation"), context.Slot("household_situation"), context.Slot("hopes"), context.Slot("problems")),
-            context.Slot("photo"));
+            context.Slot("photo"),
+            context.IdempotencyKey);
         var result = visits.LogVisit(context.User, request);
         if (result.Visit is not { } visit)
         {
