@@ -147,7 +147,15 @@ public sealed class Report(ReplayOptions options)
                 text.AppendLine($"| … {book.ChineseName()} · {status.ChineseName()} | {expected:N0} | {stored:N0} | {Check(expected == stored)} |");
             }
 
-            text.AppendLine($"| follow-up questions delivered (one per solved close-out) | {f.FollowUpNoticesExpected:N0} | {f.FollowUpNoticesExpected - f.FollowUpNoticesMissing:N0} | {Check(f.FollowUpNoticesMissing == 0)} |");
+            text.AppendLine($"| follow-up notices delivered (one per solved close-out) | {f.FollowUpNoticesExpected:N0} | {f.FollowUpNoticesExpected - f.FollowUpNoticesMissing:N0} | {Check(f.FollowUpNoticesMissing == 0)} |");
+            foreach (var channel in new[] { "api", "wechat" })
+            {
+                // Each notice sent on its own is followed by the question (满意吗?) or, if the reporter is busy, a note to use 评价.
+                int Of(string kind) => year.Proactive.GetValueOrDefault($"{channel} {kind}");
+                var notices = Of("FollowUpNotice");
+                var followed = Of("Satisfaction") + Of("Busy");
+                text.AppendLine($"| … on {(channel == "api" ? "/api/messages" : "/wechat")}: notices sent on their own, each followed by the question or a \"busy\" note | {notices:N0} | {followed:N0} | {Check(notices == followed)} |");
+            }
             text.AppendLine();
             text.AppendLine($"Every visit and entry is found by a token in its words: {f.VisitsLost} visits lost, {f.VisitsDuplicated} duplicated, {f.VisitsUnknown} unknown; " +
                 $"{f.EntriesLost} entries lost, {f.EntriesDuplicated} duplicated, {f.EntriesWrongStatus} with another status than confirmed, {f.EntriesUnknown} unknown. **Figures match: {(f.FiguresMatch ? "yes" : "NO")}.**");

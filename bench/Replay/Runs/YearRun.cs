@@ -19,7 +19,8 @@ public sealed record YearResult(
     long WebhookRefused,
     TimeSpan Drain,
     IReadOnlyList<Kill> Kills,
-    long Swallowed)
+    long Swallowed,
+    IReadOnlyDictionary<string, int> Proactive)
 {
     public Metrics Metrics => Runner.Metrics;
 
@@ -131,7 +132,7 @@ public static class YearRun
         host.Dispose();
         var bytes = new FileInfo(database).Length + (File.Exists(LogFile(database)) ? new FileInfo(LogFile(database)).Length : 0);
         var findings = Verify.Database(database, runner.Expected, outside);
-        return new YearResult(runner, runner.Elapsed, peak, cpu, bytes, findings, outageWatch.Elapsed, outside.WebhookRefused, drain, killed, WeChatUser.Swallowed - swallowedBefore);
+        return new YearResult(runner, runner.Elapsed, peak, cpu, bytes, findings, outageWatch.Elapsed, outside.WebhookRefused, drain, killed, WeChatUser.Swallowed - swallowedBefore, new Dictionary<string, int>(outside.Inboxes.ProactiveByKind));
     }
 
     /// <summary>Waits until the webhook has seen every entry and no delivery came for three seconds (at most three minutes).</summary>
