@@ -68,7 +68,7 @@ public sealed class Report(ReplayOptions options)
                 $"webhook: {f.WebhookUndelivered} undelivered, {f.WebhookKeysMissing} keys missing, {f.WebhookRedelivered} redelivered (answered 409)");
             yield return ("kill -9: every resent message answered", Talk.UnansweredResends == 0 && crash.Swallowed == 0,
                 $"{Talk.UnansweredResends} of {crash.Metrics.Resends} resent messages were answered with nothing (HTTP 200, no activity; WeChat \"success\" with no customer-service message: {crash.Swallowed}): " +
-                "the message had been taken in before the kill and is not run twice, but its reply is not given again, so the user does not see the next question (the replay then sends 帮助 to find it)");
+                "a message the host had taken in before the kill is not run twice; its saved answer is given again (the replay sends 帮助 after an empty answer to find its question)");
         }
 
         if (Concurrent is { } concurrent)
