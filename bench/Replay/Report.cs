@@ -68,7 +68,7 @@ public sealed class Report(ReplayOptions options)
                 $"webhook: {f.WebhookUndelivered} undelivered, {f.WebhookKeysMissing} keys missing, {f.WebhookRedelivered} redelivered (answered 409)");
             yield return ("kill -9: every resent message answered", Talk.UnansweredResends == 0 && crash.Swallowed == 0,
                 $"{Talk.UnansweredResends} of {crash.Metrics.Resends} resent messages were answered with nothing (HTTP 200, no activity; WeChat \"success\" with no customer-service message: {crash.Swallowed}): " +
-                "the message had been taken in before the kill and is not run twice, but its reply is not given again, so the user does not see the next question (the replay then sends 帮助 to find it)");
+                "a message the host had taken in before the kill is not run twice; its saved answer is given again (the replay sends 帮助 after an empty answer to find its question)");
         }
 
         if (Concurrent is { } concurrent)
@@ -147,7 +147,15 @@ public sealed class Report(ReplayOptions options)
                 text.AppendLine($"| … {book.ChineseName()} · {status.ChineseName()} | {expected:N0} | {stored:N0} | {Check(expected == stored)} |");
             }
 
-            text.AppendLine($"| follow-up questions delivered (one per solved close-out) | {f.FollowUpNoticesExpected:N0} | {f.FollowUpNoticesExpected - f.FollowUpNoticesMissing:N0} | {Check(f.FollowUpNoticesMissing == 0)} |");
+            text.AppendLine($"| follow-up notices delivered (one per solved close-out) | {f.FollowUpNoticesExpected:N0} | {f.FollowUpNoticesExpected - f.FollowUpNoticesMissing:N0} | {Check(f.FollowUpNoticesMissing == 0)} |");
+            foreach (var channel in new[] { "api", "wechat" })
+            {
+                // Each notice sent on its own is followed by the question (满意吗?) or, if the reporter is busy, a note to use 评价.
+                int Of(string kind) => year.Proactive.GetValueOrDefault($"{channel} {kind}");
+                var notices = Of("FollowUpNotice");
+                var followed = Of("Satisfaction") + Of("Busy");
+                text.AppendLine($"| … on {(channel == "api" ? "/api/messages" : "/wechat")}: notices sent on their own, each followed by the question or a \"busy\" note | {notices:N0} | {followed:N0} | {Check(notices == followed)} |");
+            }
             text.AppendLine();
             text.AppendLine($"Every visit and entry is found by a token in its words: {f.VisitsLost} visits lost, {f.VisitsDuplicated} duplicated, {f.VisitsUnknown} unknown; " +
                 $"{f.EntriesLost} entries lost, {f.EntriesDuplicated} duplicated, {f.EntriesWrongStatus} with another status than confirmed, {f.EntriesUnknown} unknown. **Figures match: {(f.FiguresMatch ? "yes" : "NO")}.**");
@@ -161,23 +169,28 @@ public sealed class Report(ReplayOptions options)
             text.AppendLine($"- **{(pass ? "PASS" : "FAIL")}** — {name}: {detail}");
         }
 
-        var problems = new[] { Year, Crash }.Where(r => r is not null).SelectMany(r => r!.Metrics.Problems.Select(p => (Run: r == Year ? "year" : "crash drill", Problem: p))).ToList();
-        var details = new[] { Year, Crash }.Where(r => r is not null).SelectMany(r => r!.Findings.Details.Select(d => (Run: r == Year ? "year" : "crash drill", Problem: d))).ToList();
-        if (problems.Count + details.Count > 0)
+        var runs = new[] { ("year", Year), ("crash drill", Crash) }.Where(r => r.Item2 is not null).ToList();
+        if (runs.Any(r => r.Item2!.Metrics.Problems.Count + r.Item2.Findings.Details.Count > 0))
         {
             text.AppendLine();
             text.AppendLine("### What went wrong");
-            text.AppendLine();
-            foreach (var group in problems.Concat(details).GroupBy(p => p.Run))
+            foreach (var (name, run) in runs)
             {
-                text.AppendLine($"{group.Key}: {group.Count()} findings" + (group.Count() > 25 ? " (first 25)" : ""));
-                text.AppendLine();
-                foreach (var (_, problem) in group.Take(25))
+                // What the file disagrees on first (every one), then what the conversations ran into (the first 25).
+                var details = run!.Findings.Details;
+                var problems = run.Metrics.Problems;
+                if (details.Count + problems.Count == 0)
                 {
-                    text.AppendLine($"- {problem}");
+                    continue;
                 }
 
                 text.AppendLine();
+                text.AppendLine($"{name}: {details.Count} disagreements with the file, {problems.Count} problems in the conversations" + (problems.Count > 25 ? " (first 25 listed)" : ""));
+                text.AppendLine();
+                foreach (var line in details.Take(100).Concat(problems.Take(25)))
+                {
+                    text.AppendLine($"- {line}");
+                }
             }
         }
 

@@ -49,6 +49,18 @@ public sealed class WeChatAdapter : BotAdapter, IProactiveChannel
     public Task ContinueAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken) =>
         ContinueConversationAsync("", reference, callback, cancellationToken);
 
+    /// <remarks>
+    /// BotAdapter's own version returns the pipeline's task from inside its <c>using</c>, so the turn context is
+    /// disposed at the callback's first real await: a follow-up that sent its notice and then started the rating
+    /// dialog failed with ObjectDisposedException (found by bench/Replay).
+    /// </remarks>
+    public override async Task ContinueConversationAsync(string botId, ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        using var context = new TurnContext(this, reference.GetContinuationActivity());
+        await RunPipelineAsync(context, callback, cancellationToken).ConfigureAwait(false);
+    }
+
     internal async Task ProcessAsync(Activity activity, WeChatTurn turn, IBot bot, CancellationToken cancellationToken)
     {
         using var context = new TurnContext(this, activity);

@@ -18,7 +18,7 @@ public sealed class ApiUser(HttpClient http, Uri host, Outside outside, string u
 
     public override string InboxKey => Outside.ApiInbox(ConversationId);
 
-    public override async Task<List<string>> MoreAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    protected override async Task<List<string>> FetchMoreAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var first = await outside.Inboxes.NextAsync(InboxKey, timeout, cancellationToken);
         if (first is null)

@@ -49,7 +49,7 @@ public abstract class ChatUser(string userId, string channel)
         Session.Record(this, message);
 
         // Whatever came in since (a notice, a follow-up question) is not part of this message's answer.
-        Unread.AddRange(DrainInbox());
+        Unread.AddRange(Observe(DrainInbox()));
         var resends = 0;
         var confirm = message.Text == "对";
         var attempt = Prepare(message);
@@ -64,6 +64,7 @@ public abstract class ChatUser(string userId, string channel)
                 }
 
                 var (status, texts) = await SendAsync(attempt, resends, cancellationToken);
+                Observe(texts);
                 var latency = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 var reply = new Reply(texts, status, latency, resends);
                 Session.Metrics.Turn(Channel, reply);
@@ -94,7 +95,7 @@ public abstract class ChatUser(string userId, string channel)
     /// <summary>Takes the proactive messages waiting for this user (and those kept in <see cref="Unread"/>).</summary>
     public List<string> TakeUnread()
     {
-        List<string> all = [.. Unread, .. DrainInbox()];
+        List<string> all = [.. Unread, .. Observe(DrainInbox())];
         Unread.Clear();
         return all;
     }
@@ -102,7 +103,24 @@ public abstract class ChatUser(string userId, string channel)
     protected abstract List<string> DrainInbox();
 
     /// <summary>Replies that arrive later (customer-service messages, proactive activities) within the timeout.</summary>
-    public abstract Task<List<string>> MoreAsync(TimeSpan timeout, CancellationToken cancellationToken = default);
+    public async Task<List<string>> MoreAsync(TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        Observe(await FetchMoreAsync(timeout, cancellationToken));
+
+    protected abstract Task<List<string>> FetchMoreAsync(TimeSpan timeout, CancellationToken cancellationToken);
+
+    private int _followUpNotices;
+
+    /// <summary>Follow-up notices ("已经办结") this user has seen anywhere: in a turn's replies or on their own.</summary>
+    public int FollowUpNotices => Volatile.Read(ref _followUpNotices);
+
+    /// <summary>How many of them a follow-up job has already counted.</summary>
+    public int FollowUpNoticesCounted { get; set; }
+
+    private List<string> Observe(List<string> texts)
+    {
+        Interlocked.Add(ref _followUpNotices, texts.Count(t => Scripts.Screens.Of(t) == Scripts.Screen.FollowUpNotice));
+        return texts;
+    }
 
     protected abstract object Prepare(Message message);
 

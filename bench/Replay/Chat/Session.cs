@@ -14,11 +14,18 @@ public sealed class Session(Metrics metrics, HostGate gate)
 
     public IReadOnlyList<(string Channel, string UserId, Message Message)> Sent => _sent;
 
+    /// <summary>No job of the year sends this many; one that does is going round in circles (a host that answers nothing useful).</summary>
+    public const int MaxMessages = 2_000;
+
     public void Record(ChatUser user, Message message)
     {
         lock (_sent)
         {
             _sent.Add((user.Channel, user.UserId, message));
+            if (_sent.Count > MaxMessages)
+            {
+                throw new InvalidOperationException($"the job sent {MaxMessages} messages without finishing");
+            }
         }
     }
 }

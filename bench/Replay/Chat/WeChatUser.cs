@@ -36,7 +36,7 @@ public sealed class WeChatUser : ChatUser
     /// <summary>Deliveries answered "success" whose turn never said anything: the message was taken in and dropped.</summary>
     public static long Swallowed => Interlocked.Read(ref _swallowed);
 
-    public override async Task<List<string>> MoreAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    protected override async Task<List<string>> FetchMoreAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var first = await _outside.Inboxes.NextAsync(InboxKey, timeout, cancellationToken);
         if (first is null)
@@ -69,7 +69,7 @@ public sealed class WeChatUser : ChatUser
         else if (reply.IsSuccess)
         {
             // The turn ran late (its replies come through the API) or said nothing.
-            var late = await MoreAsync(LateReplyWait, cancellationToken);
+            var late = await FetchMoreAsync(LateReplyWait, cancellationToken);
             if (late.Count == 0)
             {
                 Interlocked.Increment(ref _swallowed);

@@ -21,6 +21,9 @@ public sealed partial class Inboxes
 
     public ConcurrentDictionary<string, int> UnresolvedNotices { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Per endpoint ("api", "wechat"): follow-up notices, the satisfaction questions and the "busy" notes sent on their own.</summary>
+    public ConcurrentDictionary<string, int> ProactiveByKind { get; } = new(StringComparer.Ordinal);
+
     [GeneratedRegex(@"编号 (?<id>[A-Z]{2}\d{8}-\d{4,})")]
     private static partial Regex Number();
 
@@ -28,6 +31,10 @@ public sealed partial class Inboxes
     {
         Interlocked.Increment(ref _delivered);
         var screen = Screens.Of(text);
+        if (screen is Screen.FollowUpNotice or Screen.Satisfaction or Screen.Busy)
+        {
+            ProactiveByKind.AddOrUpdate($"{user[..user.IndexOf('/', StringComparison.Ordinal)]} {screen}", 1, (_, n) => n + 1);
+        }
         if (screen is Screen.FollowUpNotice or Screen.UnresolvedNotice && Number().Match(text) is { Success: true } number)
         {
             (screen == Screen.FollowUpNotice ? FollowUpNotices : UnresolvedNotices).AddOrUpdate(number.Groups["id"].Value, 1, (_, n) => n + 1);

@@ -121,6 +121,11 @@ public sealed class HostProcess : IDisposable
     /// <summary>User plus system CPU time the host has used so far.</summary>
     public TimeSpan CpuTime()
     {
+        if (_process.HasExited)
+        {
+            return TimeSpan.Zero;
+        }
+
         var stat = File.ReadAllText($"/proc/{Pid}/stat");
         // Fields after the command name (which is in parentheses and may hold spaces): utime is the 14th field.
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
@@ -184,6 +189,11 @@ public sealed class HostProcess : IDisposable
 
     private long StatusField(string name)
     {
+        if (_process.HasExited)
+        {
+            return 0;
+        }
+
         foreach (var line in File.ReadLines($"/proc/{Pid}/status"))
         {
             if (line.StartsWith(name, StringComparison.Ordinal))

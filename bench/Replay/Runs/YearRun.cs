@@ -19,7 +19,8 @@ public sealed record YearResult(
     long WebhookRefused,
     TimeSpan Drain,
     IReadOnlyList<Kill> Kills,
-    long Swallowed)
+    long Swallowed,
+    IReadOnlyDictionary<string, int> Proactive)
 {
     public Metrics Metrics => Runner.Metrics;
 
@@ -118,6 +119,10 @@ public static class YearRun
 
         // CPU of the year's traffic only (start-up and the outbox drain left out); meaningless across kills.
         var cpu = host.CpuTime() - cpuBefore;
+        if (host.Exited)
+        {
+            runner.Metrics.Problem($"the host stopped by itself during the year; its log: {log}");
+        }
 
         runner.Gate.Done();
         outside.WebhookDown = false;
@@ -127,7 +132,7 @@ public static class YearRun
         host.Dispose();
         var bytes = new FileInfo(database).Length + (File.Exists(LogFile(database)) ? new FileInfo(LogFile(database)).Length : 0);
         var findings = Verify.Database(database, runner.Expected, outside);
-        return new YearResult(runner, runner.Elapsed, peak, cpu, bytes, findings, outageWatch.Elapsed, outside.WebhookRefused, drain, killed, WeChatUser.Swallowed - swallowedBefore);
+        return new YearResult(runner, runner.Elapsed, peak, cpu, bytes, findings, outageWatch.Elapsed, outside.WebhookRefused, drain, killed, WeChatUser.Swallowed - swallowedBefore, new Dictionary<string, int>(outside.Inboxes.ProactiveByKind));
     }
 
     /// <summary>Waits until the webhook has seen every entry and no delivery came for three seconds (at most three minutes).</summary>

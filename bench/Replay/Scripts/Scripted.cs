@@ -374,14 +374,16 @@ public static partial class Scripted
 
         // The notices were sent while the reporter was idle: one per entry closed, the first with its question (or,
         // when the reporter was the closer and busy in the close-out, a note to rate it later with 评价).
+        // A closer who is also the reporter saw the notice in the close-out's own replies; it counts as received.
         var seen = t.User.TakeUnread();
-        var received = seen.Count(x => Screens.Of(x) == Screen.FollowUpNotice);
-        for (var wait = 0; wait < 3 && received < notices; wait++)
+        int Received() => t.User.FollowUpNotices - t.User.FollowUpNoticesCounted;
+        for (var wait = 0; wait < 3 && Received() < notices; wait++)
         {
-            var more = await t.User.MoreAsync(received == 0 ? TimeSpan.FromSeconds(20) : TimeSpan.FromSeconds(5));
-            seen.AddRange(more);
-            received += more.Count(x => Screens.Of(x) == Screen.FollowUpNotice);
+            seen.AddRange(await t.User.MoreAsync(Received() == 0 ? TimeSpan.FromSeconds(20) : TimeSpan.FromSeconds(5)));
         }
+
+        var received = Received();
+        t.User.FollowUpNoticesCounted = t.User.FollowUpNotices;
 
         if (received < notices)
         {

@@ -45,6 +45,13 @@ public sealed class YearRunner
 
     public Metrics Metrics { get; } = new();
 
+    /// <summary>Jobs that failed; past <see cref="GiveUpAfter"/> the host is taken to be broken and the year stops.</summary>
+    private int _failedJobs;
+
+    public const int GiveUpAfter = 50;
+
+    public bool GaveUp => Volatile.Read(ref _failedJobs) > GiveUpAfter;
+
     public HostGate Gate { get; } = new();
 
     public Expectations Expected { get; } = new();
@@ -81,7 +88,7 @@ public sealed class YearRunner
         async Task WorkAsync()
         {
             int i;
-            while ((i = Interlocked.Increment(ref next)) < jobs.Count)
+            while (!GaveUp && (i = Interlocked.Increment(ref next)) < jobs.Count)
             {
                 var job = jobs[i];
                 var user = UserOf(job.Person);
@@ -95,6 +102,10 @@ public sealed class YearRunner
                 catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
                     Metrics.Problem($"job of {job.Person.UserId} ({job.Person.Channel}) failed: {e.GetType().Name}: {e.Message}");
+                    if (Interlocked.Increment(ref _failedJobs) == GiveUpAfter + 1)
+                    {
+                        Metrics.Problem($"gave up the year after {GiveUpAfter + 1} failed jobs: the host is not serving; see its log");
+                    }
                 }
             }
         }
@@ -112,7 +123,7 @@ public sealed class YearRunner
             await RunPhaseAsync(setup, cancellationToken);
         }
 
-        foreach (var month in _plan.Months)
+        foreach (var month in _plan.Months.TakeWhile(_ => !GaveUp))
         {
             await Before(month.Month, "traffic");
             await RunPhaseAsync([.. month.Work.Select(w => new Job(w.Person, t => ActAsync(t, w.Acts)))], cancellationToken);

@@ -15,6 +15,26 @@ public sealed class ConversationInfo
 
     public const int ProcessedKept = 32;
 
+    /// <summary>
+    /// What the bot answered to the last message, with that message's delivery key. A client whose answer never
+    /// arrived (the bot was killed after saving the turn, before the reply left) resends the message; it gets this
+    /// answer again instead of silence. Replies are kept as sent, already formatted for the channel.
+    /// </summary>
+    public string? AnsweredDelivery { get; set; }
+
+    public List<string> Answer { get; set; } = [];
+
+    public string? AnswerFormat { get; set; }
+
+    public IReadOnlyList<string> AnswerTo(string? delivery) => delivery is { Length: > 0 } && delivery == AnsweredDelivery ? Answer : [];
+
+    public void Answering(string? delivery)
+    {
+        AnsweredDelivery = delivery;
+        Answer = [];
+        AnswerFormat = null;
+    }
+
     public bool AlreadyProcessed(string? activityId) => activityId is { Length: > 0 } && Processed.Contains(activityId);
 
     public void MarkProcessed(string? activityId)

@@ -11,7 +11,8 @@ public sealed class ReplyFormatting : IMiddleware
         var markdown = ReplyFormat.RendersMarkdown(turnContext.Activity.ChannelId);
         turnContext.OnSendActivities(async (context, activities, nextSend) =>
         {
-            foreach (var activity in activities.Where(a => a.Type == ActivityTypes.Message && a.Text is not null))
+            // A reply that already has a format was formatted when first sent (TurnHandler answers a resent message again).
+            foreach (var activity in activities.Where(a => a.Type == ActivityTypes.Message && a.Text is not null && a.TextFormat is null))
             {
                 activity.TextFormat = markdown ? TextFormatTypes.Markdown : TextFormatTypes.Plain;
                 if (markdown)

@@ -30,6 +30,8 @@ public sealed class TurnErrorHandler(
             turnContext.Activity.ChannelId,
             exception.StackTrace);
 
+        // The database may be what failed: the user is answered even when the message cannot be kept, and told so.
+        var kept = false;
         try
         {
             failedTurns.Keep(turnContext.Activity, exception);
@@ -38,7 +40,17 @@ public sealed class TurnErrorHandler(
                 await conversationState.DeleteAsync(turnContext).ConfigureAwait(false);
             }
 
-            await turnContext.SendActivityAsync(texts[inARow >= 2 ? ConversationTexts.TurnFailedAgain : ConversationTexts.TurnFailed]).ConfigureAwait(false);
+            kept = true;
+        }
+        catch (Exception secondary)
+        {
+            logger.LogError("Could not keep a failed turn ({ExceptionType})", secondary.GetType().FullName);
+        }
+
+        try
+        {
+            var answer = !kept ? ConversationTexts.TurnFailedUnkept : inARow >= 2 ? ConversationTexts.TurnFailedAgain : ConversationTexts.TurnFailed;
+            await turnContext.SendActivityAsync(texts[answer]).ConfigureAwait(false);
         }
         catch (Exception secondary)
         {

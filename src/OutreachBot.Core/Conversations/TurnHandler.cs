@@ -25,12 +25,14 @@ public sealed class TurnHandler(
                 var delivery = DeliveryKey(activity);
                 if (info.AlreadyProcessed(delivery))
                 {
+                    await AnswerAgainAsync(turnContext, info, delivery, cancellationToken).ConfigureAwait(false);
                     return;
                 }
 
                 info.Messages++;
                 info.LastMessageAt = clock.GetUtcNow();
                 info.MarkProcessed(delivery);
+                KeepAnswer(turnContext, info, delivery);
                 await router.OnMessageAsync(turnContext, cancellationToken).ConfigureAwait(false);
                 break;
             case ActivityTypes.ConversationUpdate when HasNewUser(activity):
@@ -40,6 +42,39 @@ public sealed class TurnHandler(
 
         await conversationState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
         await userState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records the replies of this turn in the state the turn saves, after the channel's formatting.</summary>
+    private static void KeepAnswer(ITurnContext turnContext, ConversationInfo info, string? delivery)
+    {
+        info.Answering(delivery);
+        if (delivery is null)
+        {
+            return;
+        }
+
+        turnContext.OnSendActivities(async (context, activities, next) =>
+        {
+            foreach (var reply in activities.Where(a => a.Type == ActivityTypes.Message && a.Text is not null))
+            {
+                info.Answer.Add(reply.Text);
+                info.AnswerFormat = reply.TextFormat;
+            }
+
+            return await next().ConfigureAwait(false);
+        });
+    }
+
+    private static async Task AnswerAgainAsync(ITurnContext turnContext, ConversationInfo info, string? delivery, CancellationToken cancellationToken)
+    {
+        var answer = info.AnswerTo(delivery);
+        if (answer.Count == 0)
+        {
+            return;
+        }
+
+        var replies = answer.Select(text => (IActivity)new Activity(ActivityTypes.Message) { Text = text, TextFormat = info.AnswerFormat ?? TextFormatTypes.Plain }).ToArray();
+        await turnContext.SendActivitiesAsync(replies, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OutreachBot.Conversations;
 using OutreachBot.Roster;
+using OutreachBot.Storage;
 
 namespace OutreachBot.Identity;
 
@@ -106,6 +107,7 @@ public sealed class IdentityService(
             if (own)
             {
                 database.Commit();
+                database.Flush();
             }
         }
         catch

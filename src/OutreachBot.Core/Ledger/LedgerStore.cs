@@ -1,4 +1,5 @@
 using LiteDB;
+using OutreachBot.Storage;
 using OutreachBot.Ledger.Forwarding;
 
 namespace OutreachBot.Ledger;
@@ -53,6 +54,7 @@ public sealed class LedgerStore
             }
         }
 
+        _database.Flush();
         _outbox.Signal();
     }
 

@@ -16,11 +16,13 @@ public sealed class LiteDbStorage : IStorage
     public const string CollectionName = "bot_state";
     private const string ETagKey = "eTag";
 
+    private readonly ILiteDatabase _database;
     private readonly ILiteCollection<StoredItem> _items;
     private readonly KeyedLocks _locks = new();
 
     public LiteDbStorage(ILiteDatabase database)
     {
+        _database = database;
         _items = database.GetCollection<StoredItem>(CollectionName);
     }
 
@@ -73,6 +75,12 @@ public sealed class LiteDbStorage : IStorage
                 var json = StateSerializer.Serialize(value, ETagKey);
                 _items.Upsert(new StoredItem { Id = key, ETag = NewETag(), Json = json });
             }
+        }
+
+        // The answer a user is given must not outlive the state it came from (see Durable).
+        if (changes.Count > 0)
+        {
+            _database.Flush();
         }
     }
 

@@ -1,4 +1,5 @@
 using LiteDB;
+using OutreachBot.Storage;
 using Microsoft.Extensions.Logging;
 using OutreachBot.Conversations;
 using OutreachBot.Identity;
@@ -17,6 +18,7 @@ public sealed class VisitService
     public const string CollectionName = "visits";
 
     private readonly RosterStore _roster;
+    private readonly ILiteDatabase _database;
     private readonly ILiteCollection<Visit> _visits;
     private readonly TimeProvider _clock;
     private readonly ILogger<VisitService> _logger;
@@ -26,6 +28,7 @@ public sealed class VisitService
         _roster = roster;
         _clock = clock;
         _logger = logger;
+        _database = database;
         _visits = database.GetCollection<Visit>(CollectionName);
         _visits.EnsureIndex(v => v.CadreId);
         _visits.EnsureIndex(v => v.HouseholdId);
@@ -104,6 +107,7 @@ public sealed class VisitService
         }
 
         _visits.Insert(visit);
+        _database.Flush();
         _logger.LogInformation("Visit {Visit} logged by cadre {Cadre} for household {Household}", visit.Id, Redact.Id(cadre.Id), Redact.Id(household.Id));
         return LogVisitResult.Saved(visit);
     }

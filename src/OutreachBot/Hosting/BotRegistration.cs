@@ -46,8 +46,16 @@ public static class BotRegistration
         {
             _ = Task.Run(DatePrompt.WarmUp);
         }
-        app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
-            adapter.ProcessAsync(request, response, bot, cancellationToken));
+        app.MapPost("/api/messages", async (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
+        {
+            if (await IncomingActivity.ProblemAsync(request, cancellationToken) is { } problem)
+            {
+                return Results.BadRequest(problem);
+            }
+
+            await adapter.ProcessAsync(request, response, bot, cancellationToken);
+            return Results.Empty;
+        });
         app.MapHealthChecks("/healthz");
         return app;
     }

@@ -37,6 +37,18 @@ public sealed class TurnErrorTests : IDisposable
         Assert.Equal(2, kept.Count(t => t.Text == "坏消息"));
     }
 
+    [Fact]
+    public async Task When_the_database_itself_fails_the_user_is_still_answered_and_told_nothing_was_kept()
+    {
+        await using var bot = new BotHarness(_folder.File("bot.db"));
+        await bot.Flow().Send("你好").AssertReply(_ => { }).StartTestAsync();
+        bot.Services.GetRequiredService<LiteDB.ILiteDatabase>().Dispose();
+
+        await bot.Flow()
+            .Send("我要反映").AssertReply(a => Assert.Contains("没能保存", a.AsMessageActivity().Text, StringComparison.Ordinal))
+            .StartTestAsync();
+    }
+
     private sealed class FailingStep(string text) : IMiddleware
     {
         public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default) =>

@@ -80,6 +80,26 @@ public sealed class MessagesEndpointTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("{\"type\":\"message\",\"text\":\"你好\"}", "serviceUrl")]
+    [InlineData("{\"type\":\"message\",\"text\":\"你好\",\"serviceUrl\":\"not a url\",\"conversation\":{\"id\":\"c\"},\"from\":{\"id\":\"u\"}}", "serviceUrl")]
+    [InlineData("{\"type\":\"message\",\"text\":\"你好\",\"serviceUrl\":\"http://127.0.0.1:9/\",\"from\":{\"id\":\"u\"}}", "conversation.id")]
+    [InlineData("{\"type\":\"message\",\"text\":\"你好\",\"serviceUrl\":\"http://127.0.0.1:9/\",\"conversation\":{\"id\":\"c\"}}", "from.id")]
+    public async Task An_activity_missing_what_routes_it_gets_400_with_the_reason_and_the_next_message_is_answered(string body, string reason)
+    {
+        await using var host = Host();
+
+        using var response = await host.CreateClient().PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
+        var activity = Activities.Message("你好");
+        activity["deliveryMode"] = "expectReplies";
+        using var next = await host.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Contains("\"text\"", await next.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task With_an_app_id_configured_requests_without_a_valid_token_are_refused()
     {

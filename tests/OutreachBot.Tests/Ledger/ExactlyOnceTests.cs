@@ -23,7 +23,7 @@ public sealed class ExactlyOnceTests : IDisposable
     }
 
     [Fact]
-    public async Task The_same_message_delivered_twice_is_processed_once()
+    public async Task The_same_message_delivered_twice_is_processed_once_and_answered_again()
     {
         await using var host = new BotTestHost(_folder.File("bot.db"));
         foreach (var text in UpToReview)
@@ -35,9 +35,25 @@ public sealed class ExactlyOnceTests : IDisposable
         var first = await Send(host, confirm);
         var again = await Send(host, (JObject)confirm.DeepClone());
 
-        Assert.Contains("已经登记好了", first.ToString(), StringComparison.Ordinal);
-        Assert.Empty((JArray)again["activities"]!);
-        Assert.Single(host.Services.GetRequiredService<LedgerStore>().All());
+        var entry = Assert.Single(host.Services.GetRequiredService<LedgerStore>().All());
+        Assert.Contains($"您的编号是 {entry.Id}", first.ToString(), StringComparison.Ordinal);
+        Assert.Equal(Texts(first), Texts(again));
+    }
+
+    [Fact]
+    public async Task A_message_resent_after_a_later_one_gets_no_answer_and_changes_nothing()
+    {
+        await using var host = new BotTestHost(_folder.File("bot.db"));
+        var opening = Activities.Message("我要反映", user: "v3", conversation: "v3");
+        await Send(host, opening);
+        var kind = await Send(host, Activities.Message("饮水", user: "v3", conversation: "v3"));
+
+        var late = await Send(host, (JObject)opening.DeepClone());
+        var next = await host.SendAsync("井里没水了好几天", user: "v3", conversation: "v3");
+
+        Assert.StartsWith("请说说具体是什么事", Texts(kind)[0], StringComparison.Ordinal);
+        Assert.Empty(Texts(late));
+        Assert.StartsWith("有照片的话发一张", next[0], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -58,6 +74,9 @@ public sealed class ExactlyOnceTests : IDisposable
         var entry = Assert.Single(host.Services.GetRequiredService<LedgerStore>().All());
         Assert.Contains($"您的编号是 {entry.Id}", retried.ToString(), StringComparison.Ordinal);
     }
+
+    private static List<string> Texts(JObject response) =>
+        [.. ((JArray)response["activities"]!).Select(a => (string?)a["text"] ?? "")];
 
     /// <summary>Fails the first turn that tries to send a reply containing the text, after the action has saved.</summary>
     private sealed class CrashWhenSaying(string text) : IMiddleware

@@ -3,6 +3,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using OutreachBot.Conversations;
+using OutreachBot.Identity;
 using OutreachBot.Ledger;
 using OutreachBot.Tests.Support;
 
@@ -58,6 +59,30 @@ public sealed class DialogOverWeChatTests : IAsyncLifetime
         Assert.Equal(["http://mmbiz.qpic.cn/mmbiz_jpg/bridge.jpg"], entry.Photos);
         Assert.Equal("32.9101,104.2402 青岩村村口", entry.Location);
         Assert.Equal("wechat", entry.Reporter.ChannelId);
+    }
+
+    [Fact]
+    public async Task A_villager_on_wechat_hears_the_result_and_is_asked_whether_satisfied_when_the_entry_is_closed()
+    {
+        var phone = _host.Phone("o-following", safeMode: true);
+        foreach (var text in new[] { "我要反映", "道路交通", "村口的小桥被洪水冲垮了一半", "跳过", "跳过", "青岩村", "13812345678", "对" })
+        {
+            await phone.SendAsync(phone.Text(text));
+        }
+
+        var entry = Assert.Single(_host.Services.GetRequiredService<LedgerStore>().All());
+        var staff = new UserIdentity("test", "demo-staff", Role.Staff, "S02");
+        var closed = _host.Services.GetRequiredService<LedgerService>().Resolve(staff, entry.Id, "桥已修好");
+        var sent = await _host.Services.GetRequiredService<FollowUps>().AfterCloseOutAsync(closed, CancellationToken.None);
+
+        Assert.Equal(NoticeResult.Sent, sent);
+        var notice = await _api.NextCustomAsync();
+        var question = await _api.NextCustomAsync();
+        Assert.Contains(entry.Id, notice.Text, StringComparison.Ordinal);
+        Assert.Contains("桥已修好", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("满意", question.Text, StringComparison.Ordinal);
+        var answered = await phone.SendAsync(phone.Text("1"));
+        Assert.Contains("谢谢", answered.Text, StringComparison.Ordinal);
     }
 
     [Fact]
