@@ -58,6 +58,11 @@ public static class BadInputDrill
         "上周八",
     ];
 
+    /// <summary>The bot's ways of saying "that is not an answer to my question".</summary>
+    private static bool Refusal(Screen screen) =>
+        screen.ToString().EndsWith("Retry", StringComparison.Ordinal)
+        || screen is Screen.WayOut or Screen.TextTooShort or Screen.TextTooLong or Screen.DateFuture or Screen.Help or Screen.Ambiguous or Screen.NotUnderstood;
+
     public sealed class Tally
     {
         private readonly Dictionary<string, int> _statuses = new(StringComparer.Ordinal);
@@ -91,6 +96,19 @@ public static class BadInputDrill
                 {
                     _problems.Add($"{channel}: \"{Show(junk)}\" answered {reply.Status} with {(reply.Texts.Count == 0 ? "nothing" : screen + ": " + Scripted.First(reply.Texts[^1]))}");
                 }
+            }
+        }
+
+        private readonly List<string> _taken = [];
+
+        /// <summary>Junk a question accepted as its answer: "screen: junk → next screen".</summary>
+        public IReadOnlyList<string> Taken => _taken;
+
+        public void TakenAsAnswer(Screen screen, string junk, Screen after)
+        {
+            lock (_problems)
+            {
+                _taken.Add($"{screen}: \"{Show(junk)}\" → {after}");
             }
         }
 
@@ -177,8 +195,6 @@ public static class BadInputDrill
 
         async Task<Screen> InjectAsync(Talk t, Screen screen, Random junkRandom, bool force = false)
         {
-            // Free text is taken as it is (the reporter's words are kept), so there only what must be refused is sent.
-            var freeText = screen is Screen.Description or Screen.VillageSituation or Screen.HouseholdSituation or Screen.Hopes or Screen.Problems or Screen.Location or Screen.Done or Screen.Reason;
             // A yes/no question takes "null" and "NaN" as no ("n"): junk there is an answer, not junk.
             if (!force && (junkRandom.NextDouble() > 0.6 || screen is Screen.Raised or Screen.Logged or Screen.Cancelled or Screen.RaiseFromVisit))
             {
@@ -186,8 +202,11 @@ public static class BadInputDrill
             }
 
             var count = force ? 2 : junkRandom.Next(1, 3);
+            var question = screen;
             for (var k = 0; k < count; k++)
             {
+                // Free text is taken as it is (the reporter's words are kept), so there only what must be refused is sent.
+                var freeText = question is Screen.Description or Screen.VillageSituation or Screen.HouseholdSituation or Screen.Hopes or Screen.Problems or Screen.Location or Screen.Done or Screen.Reason;
                 var junk = freeText ? Long : Junk[Interlocked.Increment(ref next) % Junk.Length];
                 if (t.User is WeChatUser)
                 {
@@ -197,6 +216,13 @@ public static class BadInputDrill
 
                 var after = await t.SayAsync(junk);
                 tally.Junk(t.User.Channel, t.Last!, after, junk);
+                if (after != question && !Refusal(after))
+                {
+                    // The junk was taken as an answer (the dialog moved on): noted, and no more junk at this step.
+                    tally.TakenAsAnswer(question, junk, after);
+                    return after;
+                }
+
                 screen = after;
             }
 
@@ -293,6 +319,7 @@ public static class BadInputDrill
         var pass = serverErrors == 0 && tally.Problems.Count == 0 && bodyFailures.Count == 0 && raisesFound == raisesExpected && visitsFound == visitsExpected;
         var detail = new StringBuilder();
         detail.Append(CultureInfo.InvariantCulture, $"{tally.Completed} dialogs with junk before most answers ({tally.Restarted} of them cancelled after junk and started again), {tally.JunkTurns} junk turns ({string.Join(", ", tally.Statuses.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} × {s.Value}"))}); ");
+        detail.Append(CultureInfo.InvariantCulture, $"junk taken as an answer {tally.Taken.Count} times ({string.Join("; ", tally.Taken.GroupBy(x => x, StringComparer.Ordinal).Select(g => g.Count() > 1 ? $"{g.Key} ×{g.Count()}" : g.Key))}); ");
         detail.Append(CultureInfo.InvariantCulture, $"afterwards {raisesFound} of {raisesExpected} problems raised and {visitsFound} of {visitsExpected} visits saved, each once; ");
         detail.Append(CultureInfo.InvariantCulture, $"{bodies.Count} broken bodies: {string.Join("; ", bodies.Select(b => $"{b.Endpoint} {b.What} → {b.Status}{(b.AnsweredAfter ? "" : " (next message NOT answered)")}"))}");
         if (tally.Problems.Count + bodyFailures.Count > 0)

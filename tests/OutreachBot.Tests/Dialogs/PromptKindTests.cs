@@ -88,11 +88,17 @@ public class PromptKindTests
     [InlineData("7月3号", "2026-07-03T12:00:00+08:00")]
     [InlineData("11月20日下午三点", "2026-11-20T15:00:00+08:00")]
     [InlineData("三天前", "2026-11-24T12:00:00+08:00")]
+    [InlineData("2026年3月5日", "2026-03-05T12:00:00+08:00")]
+    [InlineData("上周五上午十点", "2026-11-20T10:00:00+08:00")]
+    [InlineData("是11月2号去的", "2026-11-02T12:00:00+08:00")]
     public void Dates_in_chinese_against_shanghai_time(string text, string expected) => Assert.Equal(expected, Accepted(Answer("date", text)));
 
     [Theory]
     [InlineData("不记得了")]
     [InlineData("明天")]
+    [InlineData("上周八")]
+    [InlineData("13月45日")]
+    [InlineData("2月30日")]
     public void Date_nonsense_or_future_visit_is_retried(string text) => Assert.IsType<PromptResult.Rejected>(Answer("date", text));
 
     [Theory]
@@ -140,5 +146,6 @@ public class PromptKindTests
         Assert.Equal("32.91,104.24 三组村口", Accepted(Answer("location", "", activity: shared)));
         Assert.Equal("三组村口的桥边", Accepted(Answer("location", "三组村口的桥边")));
         Assert.IsType<PromptResult.Rejected>(Answer("location", "这"));
+        Assert.Contains("200", Assert.IsType<PromptResult.Rejected>(Answer("location", new string('路', 201))).Retry, StringComparison.Ordinal);
     }
 }

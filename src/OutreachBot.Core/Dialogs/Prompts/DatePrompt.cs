@@ -50,6 +50,13 @@ public sealed class DatePrompt : IPrompt
         var candidates = new List<DateTime>();
         foreach (var result in Model.Value.Parse(text, local))
         {
+            // The recogniser reads what it can: "上周八" as 上周, "13月45日" in part. Numbers left over mean the date
+            // was not understood, and a wrong date saved quietly is worse than asking again.
+            if (HasNumberOutside(text, result.Start, result.End))
+            {
+                return null;
+            }
+
             if (result.Resolution.TryGetValue("values", out var raw) && raw is IEnumerable<Dictionary<string, string>> values)
             {
                 candidates.AddRange(values.Select(v => Resolve(v, local)).OfType<DateTime>());
@@ -70,6 +77,19 @@ public sealed class DatePrompt : IPrompt
             ? candidates.Where(c => c <= local.Add(Slack)).DefaultIfEmpty(candidates.Min()).Max()
             : candidates.Where(c => c >= local.Subtract(Slack)).DefaultIfEmpty(candidates.Max()).Min();
         return new DateTimeOffset(chosen, now.Offset);
+    }
+
+    private static bool HasNumberOutside(string text, int start, int end)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if ((i < start || i > end) && (char.IsDigit(text[i]) || "〇零一二三四五六七八九十".Contains(text[i], StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static DateTime? Resolve(Dictionary<string, string> value, DateTime now)

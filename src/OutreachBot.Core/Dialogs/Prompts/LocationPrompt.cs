@@ -6,7 +6,7 @@ namespace OutreachBot.Dialogs.Prompts;
 
 /// <summary>
 /// A place: a location message (a Place or GeoCoordinates entity, as channels send a shared location), stored as
-/// "latitude,longitude label"; or a typed place name of at least two characters.
+/// "latitude,longitude label"; or a typed place name of at least two characters and at most max (200).
 /// </summary>
 public sealed class LocationPrompt : IPrompt
 {
@@ -19,9 +19,16 @@ public sealed class LocationPrompt : IPrompt
             return new PromptResult.Accepted(place.Value, place.Label);
         }
 
-        return input.Text.Length >= 2
-            ? new PromptResult.Accepted(input.Raw, input.Raw)
-            : PromptResult.Reject(input, input.Texts[PromptTexts.LocationRetry]);
+        if (input.Text.Length < 2)
+        {
+            return PromptResult.Reject(input, input.Texts[PromptTexts.LocationRetry]);
+        }
+
+        // A place is a few words; a pasted essay is refused with the reason, as free text is.
+        var max = input.Step.Max ?? 200;
+        return new System.Globalization.StringInfo(input.Raw).LengthInTextElements > max
+            ? new PromptResult.Rejected(input.Texts.Format(PromptTexts.TextTooLong, ("max", max)))
+            : new PromptResult.Accepted(input.Raw, input.Raw);
     }
 
     private static (string Value, string Label)? Shared(IMessageActivity activity)
