@@ -60,9 +60,19 @@ public class PromptKindTests
     [InlineData("不用了谢谢", "false")]
     public void Confirm_in_the_words_people_use(string text, string expected) => Assert.Equal(expected, Accepted(Answer("confirm", text)));
 
-    [Fact]
-    public void Confirm_nonsense_asks_for_yes_or_no() =>
-        Assert.Equal(Texts[PromptTexts.ConfirmRetry], Assert.IsType<PromptResult.Rejected>(Answer("confirm", "也许吧")).Retry);
+    [Theory]
+    [InlineData("也许吧")]
+    [InlineData("NaN")]
+    [InlineData("null")]
+    [InlineData("nothing")]
+    public void Confirm_nonsense_asks_for_yes_or_no(string text) =>
+        Assert.Equal(Texts[PromptTexts.ConfirmRetry], Assert.IsType<PromptResult.Rejected>(Answer("confirm", text)).Retry);
+
+    [Theory]
+    [InlineData("no")]
+    [InlineData("N")]
+    [InlineData("No!")]
+    public void Confirm_takes_a_plain_english_no(string text) => Assert.Equal("false", Accepted(Answer("confirm", text)));
 
     [Theory]
     [InlineData("5", "5")]

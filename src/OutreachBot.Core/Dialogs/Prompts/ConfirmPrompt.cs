@@ -26,16 +26,21 @@ public sealed class ConfirmPrompt : IPrompt
             return null;
         }
 
-        if (no.Any(w => bare == w) || no.Any(w => w.Length > 0 && bare.StartsWith(w, StringComparison.Ordinal)))
+        if (no.Any(w => Starts(bare, w)))
         {
             return false;
         }
 
-        if (yes.Any(w => bare == w) || yes.Any(w => w.Length > 0 && bare.StartsWith(w, StringComparison.Ordinal)))
+        if (yes.Any(w => Starts(bare, w)))
         {
             return true;
         }
 
         return null;
     }
+
+    /// <summary>"不用了谢谢" starts with 不用; "null" and "NaN" do not start with the word "n" (found by bench/Replay's junk).</summary>
+    private static bool Starts(string text, string word) =>
+        word.Length > 0 && text.StartsWith(word, StringComparison.OrdinalIgnoreCase)
+        && (text.Length == word.Length || !char.IsAsciiLetter(word[^1]) || !char.IsAsciiLetter(text[word.Length]));
 }
