@@ -32,6 +32,13 @@ public sealed class OutboxDispatcher(
             {
                 break;
             }
+            catch (Exception e)
+            {
+                // A pass that fails outside a delivery (the database busy or failing) must not end forwarding for
+                // the life of the process: the records stay in the outbox and the next pass takes them.
+                logger.LogError("Ledger forwarding pass failed ({Error}); trying again", e.GetType().Name);
+                await Task.Delay(options.Value.PollInterval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
         }
     }
 
