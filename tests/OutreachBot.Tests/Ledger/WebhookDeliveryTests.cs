@@ -76,6 +76,44 @@ public sealed class WebhookDeliveryTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_forwarding_pass_that_fails_outside_a_delivery_does_not_stop_forwarding()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(Secret);
+        var clock = new FailsOnceInForwarding();
+        await using var host = new BotTestHost(_folder.File("bot.db"), new Dictionary<string, string?>
+        {
+            ["Ledger:Forwarding:Adapters:0"] = "webhook",
+            ["Ledger:Forwarding:Webhook:Url"] = receiver.Url,
+            ["Ledger:Forwarding:Webhook:Secret"] = Secret,
+            ["Ledger:Forwarding:PollInterval"] = "00:00:00.200",
+        }, services: s => s.AddSingleton<TimeProvider>(clock));
+
+        foreach (var answer in Raise)
+        {
+            await host.SendAsync(answer, user: "villager-9", conversation: "c-9");
+        }
+
+        await host.SendAsync("对", user: "villager-9", conversation: "c-9");
+        var id = Assert.Single(host.Services.GetRequiredService<LedgerStore>().All()).Id;
+
+        await WaitUntil(() => receiver.Accepted.ContainsKey($"{id}/created"));
+        Assert.Equal(1, clock.Failed);
+    }
+
+    /// <summary>Throws once when the forwarding loop reads the time: a stand-in for the database failing under it.</summary>
+    private sealed class FailsOnceInForwarding : TimeProvider
+    {
+        private int _failed;
+
+        public int Failed => Volatile.Read(ref _failed);
+
+        public override DateTimeOffset GetUtcNow() =>
+            Environment.StackTrace.Contains(nameof(OutboxDispatcher.DeliverDueAsync), StringComparison.Ordinal) && Interlocked.CompareExchange(ref _failed, 1, 0) == 0
+                ? throw new IOException("the disk hiccuped")
+                : base.GetUtcNow();
+    }
+
     private static async Task WaitUntil(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
