@@ -19,6 +19,7 @@ public sealed class LedgerStore
     {
         _database = database;
         _outbox = outbox;
+        database.Mapper.WarmUp(typeof(Transition), typeof(Reporter), typeof(LedgerEntry));
         _entries = database.GetCollection<LedgerEntry>("ledger_entries");
         _entries.EnsureIndex(e => e.VillageId);
         _entries.EnsureIndex(e => e.Status);

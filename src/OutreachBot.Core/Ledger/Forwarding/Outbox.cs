@@ -1,4 +1,5 @@
 using LiteDB;
+using OutreachBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace OutreachBot.Ledger.Forwarding;
@@ -17,6 +18,7 @@ public sealed class Outbox : IDisposable
 
     public Outbox(ILiteDatabase database, IOptions<ForwardingOptions> options, TimeProvider clock)
     {
+        database.Mapper.WarmUp(typeof(Transition), typeof(EntrySnapshot), typeof(LedgerEvent), typeof(OutboxRecord));
         _records = database.GetCollection<OutboxRecord>("ledger_outbox");
         _records.EnsureIndex(r => r.DeliveredAt);
         _records.EnsureIndex(r => r.EntryId);
