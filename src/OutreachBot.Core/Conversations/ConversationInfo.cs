@@ -24,15 +24,12 @@ public sealed class ConversationInfo
 
     public List<string> Answer { get; set; } = [];
 
-    public string? AnswerFormat { get; set; }
-
     public IReadOnlyList<string> AnswerTo(string? delivery) => delivery is { Length: > 0 } && delivery == AnsweredDelivery ? Answer : [];
 
     public void Answering(string? delivery)
     {
         AnsweredDelivery = delivery;
         Answer = [];
-        AnswerFormat = null;
     }
 
     public bool AlreadyProcessed(string? activityId) => activityId is { Length: > 0 } && Processed.Contains(activityId);

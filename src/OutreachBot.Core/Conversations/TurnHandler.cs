@@ -58,7 +58,6 @@ public sealed class TurnHandler(
             foreach (var reply in activities.Where(a => a.Type == ActivityTypes.Message && a.Text is not null))
             {
                 info.Answer.Add(reply.Text);
-                info.AnswerFormat = reply.TextFormat;
             }
 
             return await next().ConfigureAwait(false);
@@ -73,7 +72,9 @@ public sealed class TurnHandler(
             return;
         }
 
-        var replies = answer.Select(text => (IActivity)new Activity(ActivityTypes.Message) { Text = text, TextFormat = info.AnswerFormat ?? TextFormatTypes.Plain }).ToArray();
+        // Kept as sent, already formatted; setting the format tells ReplyFormatting not to format them again.
+        var format = ReplyFormat.RendersMarkdown(turnContext.Activity.ChannelId) ? TextFormatTypes.Markdown : TextFormatTypes.Plain;
+        var replies = answer.Select(text => (IActivity)new Activity(ActivityTypes.Message) { Text = text, TextFormat = format }).ToArray();
         await turnContext.SendActivitiesAsync(replies, cancellationToken).ConfigureAwait(false);
     }
 
