@@ -54,6 +54,9 @@ public sealed class ConversationReferenceStore(ILiteDatabase database)
             .Select(r => (r.Id[..^suffix.Length], r.LastMessageAt))];
     }
 
+    /// <summary>Forgets where to reach users who have not written since <paramref name="cutoff"/>.</summary>
+    public int ForgetUnusedSince(DateTimeOffset cutoff) => _references.DeleteMany(r => r.LastMessageAt < cutoff);
+
     private sealed class StoredReference
     {
         public string Id { get; set; } = "";

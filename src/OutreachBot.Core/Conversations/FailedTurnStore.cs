@@ -25,6 +25,8 @@ public sealed class FailedTurnStore(ILiteDatabase database, TimeProvider clock)
         });
     }
 
+    public int ForgetOlderThan(DateTimeOffset cutoff) => _turns.DeleteMany(t => t.At < cutoff);
+
     public IReadOnlyList<FailedTurn> Recent(int count) =>
         _turns.Query().OrderByDescending(t => t.Id).Limit(count).ToList();
 }

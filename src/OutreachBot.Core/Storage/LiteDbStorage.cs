@@ -19,10 +19,12 @@ public sealed class LiteDbStorage : IStorage
     private readonly ILiteDatabase _database;
     private readonly ILiteCollection<StoredItem> _items;
     private readonly KeyedLocks _locks = new();
+    private readonly TimeProvider _clock;
 
-    public LiteDbStorage(ILiteDatabase database)
+    public LiteDbStorage(ILiteDatabase database, TimeProvider? clock = null)
     {
         _database = database;
+        _clock = clock ?? TimeProvider.System;
         _items = database.GetCollection<StoredItem>(CollectionName);
     }
 
@@ -73,7 +75,7 @@ public sealed class LiteDbStorage : IStorage
                 }
 
                 var json = StateSerializer.Serialize(value, ETagKey);
-                _items.Upsert(new StoredItem { Id = key, ETag = NewETag(), Json = json });
+                _items.Upsert(new StoredItem { Id = key, ETag = NewETag(), Json = json, SavedAt = _clock.GetUtcNow().UtcDateTime });
             }
         }
 
@@ -95,6 +97,23 @@ public sealed class LiteDbStorage : IStorage
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Deletes the state of conversations and users last saved before <paramref name="cutoff"/>; a user who comes back
+    /// later starts from the menu. Items saved before the save time was recorded start counting now.
+    /// </summary>
+    public int ForgetUnusedSince(DateTimeOffset cutoff)
+    {
+        var now = _clock.GetUtcNow().UtcDateTime;
+        foreach (var legacy in _items.Find(i => i.SavedAt == null).ToList())
+        {
+            legacy.SavedAt = now;
+            _items.Update(legacy);
+        }
+
+        var limit = cutoff.UtcDateTime;
+        return _items.DeleteMany(i => i.SavedAt < limit);
+    }
+
     private static string? ExpectedETag(object? value) => value switch
     {
         IStoreItem item => item.ETag,
@@ -112,5 +131,7 @@ public sealed class LiteDbStorage : IStorage
         public string ETag { get; set; } = "";
 
         public string Json { get; set; } = "";
+
+        public DateTime? SavedAt { get; set; }
     }
 }

@@ -7,6 +7,7 @@ using OutreachBot.Channels.WeChat;
 using OutreachBot.Cli;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OutreachBot.Conversations;
+using OutreachBot.Conversations.Retention;
 using OutreachBot.Dialogs;
 using OutreachBot.Dialogs.Prompts;
 using OutreachBot.Identity;
@@ -20,6 +21,7 @@ public static class BotRegistration
     {
         var dialogs = builder.AddTexts();
         builder.Services.AddBotPipeline();
+        builder.Services.AddRetention(builder.Configuration);
         builder.Services.TryAddSingleton<IIdentityResolver, EveryoneIsResident>();
         builder.Services.AddDialogRuntime(dialogs);
         builder.Services.AddSingleton<IBot, TurnHandler>();

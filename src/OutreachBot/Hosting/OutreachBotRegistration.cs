@@ -1,3 +1,4 @@
+using OutreachBot.Conversations;
 using OutreachBot.Dashboard;
 using OutreachBot.WeChat;
 
@@ -8,6 +9,7 @@ public static class OutreachBotRegistration
 {
     public static WebApplicationBuilder AddOutreachBot(this WebApplicationBuilder builder)
     {
+        Redact.UseKey(builder.Configuration["Redaction:Key"]);
         if (builder.Configuration.GetValue<bool>("Bot:Echo"))
         {
             builder.AddEchoBot();

@@ -14,7 +14,8 @@ public static class StorageRegistration
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
         builder.Services.AddSingleton<ILiteDatabase>(sp =>
             Database.Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value, builder.Environment.ContentRootPath));
-        builder.Services.AddSingleton<IStorage, LiteDbStorage>();
+        builder.Services.AddSingleton<LiteDbStorage>();
+        builder.Services.AddSingleton<IStorage>(sp => sp.GetRequiredService<LiteDbStorage>());
         builder.Services.AddSingleton<ConversationState>();
         builder.Services.AddSingleton<UserState>();
         builder.Services.AddSingleton(TimeProvider.System);
