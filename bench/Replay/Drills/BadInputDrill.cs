@@ -23,10 +23,14 @@ public static class BadInputDrill
 
     private static readonly string Long = string.Concat(Enumerable.Repeat("村里的路坏了很久一直没人修，", 700));
 
+    /// <summary>Repeated syllables that no split into pinyin can finish: exponential for a splitter that backtracks.</summary>
+    private static string Syllables(int letters) => string.Concat(Enumerable.Repeat("xian", letters / 4)) + "v";
+
     /// <summary>Junk for questions that want a choice, a number, a date, a phone, a photo or 对.</summary>
     public static readonly string[] Junk =
     [
         Long,
+        Syllables(1_000),
         "😀🙏🏻👍🏽🇨🇳👨‍👩‍👧‍👦",
         "\u0000\u0001\u0002\u0007\u001b[31m红色\u001b[0m\u007f",
         "\t制表\r\n换行\r",
@@ -238,7 +242,9 @@ public static class BadInputDrill
         return tally;
     }
 
-    public sealed record Body(string Endpoint, string What, int Status, bool AnsweredAfter);
+    private static readonly TimeSpan SlowestAllowed = TimeSpan.FromSeconds(10);
+
+    public sealed record Body(string Endpoint, string What, int Status, bool AnsweredAfter, TimeSpan Took);
 
     /// <summary>Broken requests, each followed by a proper message of the same user that must be answered.</summary>
     public static async Task<List<Body>> BodiesAsync(Uri host, Outside outside, HttpClient http, CancellationToken cancellationToken)
@@ -265,14 +271,20 @@ public static class BadInputDrill
             ("an unknown activity type", Activity(",\"type\":\"foo\""), "application/json"),
             ("JSON nested 5,000 deep", nested, "application/json"),
             ("a 5 MB text", Activity(",\"text\":\"" + new string('长', 5_000_000 / 3) + "\""), "application/json"),
+            ("a 100 KB text", Activity(",\"text\":\"" + new string('长', 100_000 / 3) + "\""), "application/json"),
+            ("100,000 Latin letters", Activity(",\"text\":\"" + new string('a', 100_000) + "\""), "application/json"),
+            ("100 repeated syllables (xian…v)", Activity(",\"text\":\"" + Syllables(400) + "\""), "application/json"),
+            ("25,000 repeated syllables (xian…v)", Activity(",\"text\":\"" + Syllables(100_000) + "\""), "application/json"),
             ("JSON sent as text/plain", Activity(",\"text\":\"你好\""), "text/plain"),
             ("a message with no deliveryMode (replies POSTed to the serviceUrl)", Activity(",\"text\":\"你好\"").Replace(",\"deliveryMode\":\"expectReplies\"", "", StringComparison.Ordinal), "application/json"),
         ];
         foreach (var (what, body, contentType) in apiCases)
         {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             var status = await Status(() => api.PostAsync(body, cancellationToken, contentType));
+            var took = watch.Elapsed;
             var after = await api.SayAsync("菜单", cancellationToken);
-            results.Add(new Body("/api/messages", what, status, after.Texts.Any(x => Screens.Of(x) == Screen.Menu)));
+            results.Add(new Body("/api/messages", what, status, after.Texts.Any(x => Screens.Of(x) == Screen.Menu), took));
         }
 
         var phone = new WeChatUser(http, host, outside, YearPlan.OpenId("j", "broken-xml"), safeMode: true) { Session = new Session(metrics, gate) };
@@ -300,13 +312,18 @@ public static class BadInputDrill
             ("a character reference XML forbids (&#1;)", () => Encrypted(p, crypto.Encrypt($"<xml><ToUserName><![CDATA[{WeChatUser.Account}]]></ToUserName><FromUserName><![CDATA[{p.OpenId}]]></FromUserName><CreateTime>{Now()}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content>&#1;</Content><MsgId>78</MsgId></xml>"))),
             ("another follower's OpenID inside the message", () => Encrypted(p, crypto.Encrypt(Inner(("ToUserName", WeChatUser.Account), ("FromUserName", "oSomeoneElse"), ("CreateTime", Now()), ("MsgType", "text"), ("Content", "你好"), ("MsgId", "79"))))),
             ("a body over 64 KB", () => Encrypted(p, crypto.Encrypt(p.Text(new string('长', 40_000)).Xml))),
+            ("a 100 KB text", () => Encrypted(p, crypto.Encrypt(p.Text(new string('长', 100_000 / 3)).Xml))),
+            ("100 repeated syllables (xian…v)", () => Encrypted(p, crypto.Encrypt(p.Text(Syllables(400)).Xml))),
+            ("a 40 KB text of repeated syllables (xian…v), signed and under the body limit", () => Encrypted(p, crypto.Encrypt(p.Text(Syllables(40_000)).Xml))),
             ("elements nested 10,000 deep", () => Encrypted(p, crypto.Encrypt("<xml>" + string.Concat(Enumerable.Repeat("<a>", 10_000)) + string.Concat(Enumerable.Repeat("</a>", 10_000)) + "</xml>"))),
         ];
         foreach (var (what, send) in wechatCases)
         {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             var status = await Status(send);
+            var took = watch.Elapsed;
             var after = await phone.SayAsync("菜单", cancellationToken);
-            results.Add(new Body("/wechat", what, status, after.Texts.Any(x => Screens.Of(x) == Screen.Menu)));
+            results.Add(new Body("/wechat", what, status, after.Texts.Any(x => Screens.Of(x) == Screen.Menu), took));
         }
 
         return results;
@@ -315,16 +332,17 @@ public static class BadInputDrill
     public static Result Summarize(Tally tally, IReadOnlyList<Body> bodies, int raisesExpected, int raisesFound, int visitsExpected, int visitsFound)
     {
         var serverErrors = tally.ServerErrors + bodies.Count(b => b.Status >= 500);
-        var bodyFailures = bodies.Where(b => b.Status >= 500 || b.Status == 0 || !b.AnsweredAfter).ToList();
+        // A request that keeps the host busy for longer than this is a way to stall it, whatever it answers.
+        var bodyFailures = bodies.Where(b => b.Status >= 500 || b.Status == 0 || !b.AnsweredAfter || b.Took > SlowestAllowed).ToList();
         var pass = serverErrors == 0 && tally.Problems.Count == 0 && bodyFailures.Count == 0 && raisesFound == raisesExpected && visitsFound == visitsExpected;
         var detail = new StringBuilder();
         detail.Append(CultureInfo.InvariantCulture, $"{tally.Completed} dialogs with junk before most answers ({tally.Restarted} of them cancelled after junk and started again), {tally.JunkTurns} junk turns ({string.Join(", ", tally.Statuses.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} × {s.Value}"))}); ");
         detail.Append(CultureInfo.InvariantCulture, $"junk taken as an answer {tally.Taken.Count} times ({string.Join("; ", tally.Taken.GroupBy(x => x, StringComparer.Ordinal).Select(g => g.Count() > 1 ? $"{g.Key} ×{g.Count()}" : g.Key))}); ");
         detail.Append(CultureInfo.InvariantCulture, $"afterwards {raisesFound} of {raisesExpected} problems raised and {visitsFound} of {visitsExpected} visits saved, each once; ");
-        detail.Append(CultureInfo.InvariantCulture, $"{bodies.Count} broken bodies: {string.Join("; ", bodies.Select(b => $"{b.Endpoint} {b.What} → {b.Status}{(b.AnsweredAfter ? "" : " (next message NOT answered)")}"))}");
+        detail.Append(CultureInfo.InvariantCulture, $"{bodies.Count} broken bodies: {string.Join("; ", bodies.Select(b => $"{b.Endpoint} {b.What} → {b.Status} in {b.Took.TotalMilliseconds:F0} ms{(b.AnsweredAfter ? "" : " (next message NOT answered)")}"))}; slowest broken body {bodies.Max(b => b.Took).TotalMilliseconds:F0} ms");
         if (tally.Problems.Count + bodyFailures.Count > 0)
         {
-            detail.Append(CultureInfo.InvariantCulture, $". Problems: {string.Join("; ", tally.Problems.Take(10).Concat(bodyFailures.Select(b => $"{b.Endpoint} {b.What} → {b.Status}")))}");
+            detail.Append(CultureInfo.InvariantCulture, $". Problems: {string.Join("; ", tally.Problems.Take(10).Concat(bodyFailures.Select(b => $"{b.Endpoint} {b.What} → {b.Status} in {b.Took.TotalMilliseconds:F0} ms")))}");
         }
 
         return new Result(pass, detail.ToString());
