@@ -8,6 +8,7 @@ public static class OutreachBotRegistration
 {
     public static WebApplicationBuilder AddOutreachBot(this WebApplicationBuilder builder)
     {
+        builder.AddProxySupport();
         if (builder.Configuration.GetValue<bool>("Bot:Echo"))
         {
             builder.AddEchoBot();
