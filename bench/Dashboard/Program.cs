@@ -37,7 +37,7 @@ try
         ["Storage:Path"] = Path.Combine(work, "bench.db"),
         ["Seeds:Demo"] = "false",
         ["Urls"] = baseUrl,
-        ["Dashboard:Password"] = "bench",
+        ["Dashboard:Password"] = "bench-dashboard-password",
         ["Logging:LogLevel:Default"] = "Warning",
     });
     builder.AddOutreachBot();
@@ -68,7 +68,7 @@ try
     using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
     var loginPage = await http.GetStringAsync("/dashboard/login");
     var csrf = Regex.Match(loginPage, "name=\"__csrf\" value=\"([^\"]+)\"").Groups[1].Value;
-    using var login = await http.PostAsync("/dashboard/login/password", new FormUrlEncodedContent([new("__csrf", csrf), new("password", "bench")]));
+    using var login = await http.PostAsync("/dashboard/login/password", new FormUrlEncodedContent([new("__csrf", csrf), new("password", "bench-dashboard-password")]));
     if (login.StatusCode != HttpStatusCode.Redirect)
     {
         throw new InvalidOperationException("login failed: " + login.StatusCode);

@@ -8,7 +8,8 @@ public sealed class WeChatOptions
     /// <summary>The Token set in the Official Account console (基本配置 → 服务器配置); signs every call WeChat makes.</summary>
     public string Token { get; set; } = "";
 
-    /// <summary>The 43-character EncodingAESKey; needed for safe (encrypted) mode, together with <see cref="AppId"/>.</summary>
+    /// <summary>The 43-character EncodingAESKey; needed for safe (encrypted) mode, together with <see cref="AppId"/>.
+    /// Once it is set, pushes must be encrypted (safe or compatible mode); plaintext ones are refused.</summary>
     public string EncodingAESKey { get; set; } = "";
 
     public string AppId { get; set; } = "";
@@ -28,7 +29,8 @@ public sealed class WeChatOptions
     /// <summary>Real messages are a few KB; compatible mode roughly triples that.</summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 
-    /// <summary>A request whose timestamp is further than this from our clock is refused as a replay.</summary>
+    /// <summary>A request whose timestamp is further than this from our clock is refused as a replay; within it, each
+    /// timestamp and nonce is remembered with its body, so the same signed query with another body is refused too.</summary>
     public TimeSpan TimestampTolerance { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long a message id is remembered, so WeChat's retries (about 15 s) never start a second turn.</summary>

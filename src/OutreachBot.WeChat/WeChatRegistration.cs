@@ -43,6 +43,7 @@ public static class WeChatRegistration
         services.AddSingleton<CustomerServiceOutbox>();
         services.AddSingleton<IWeChatMessenger, WeChatMessenger>();
         services.AddSingleton<DeliveryLog>();
+        services.AddSingleton<NonceLog>();
         services.AddSingleton<Deliveries>();
         services.AddSingleton<WeChatAdapter>();
         services.AddKeyedSingleton<BotAdapter>(WeChatAdapter.ChannelId, (sp, _) => sp.GetRequiredService<WeChatAdapter>());

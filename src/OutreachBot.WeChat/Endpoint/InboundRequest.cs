@@ -13,13 +13,16 @@ namespace OutreachBot.WeChat.Endpoint;
 /// </summary>
 internal sealed class InboundRequest
 {
-    private InboundRequest(string timestamp, string nonce)
+    private InboundRequest(string timestamp, long seconds, string nonce)
     {
         Timestamp = timestamp;
+        Seconds = seconds;
         Nonce = nonce;
     }
 
     public string Timestamp { get; }
+
+    private long Seconds { get; }
 
     public string Nonce { get; }
 
@@ -34,19 +37,31 @@ internal sealed class InboundRequest
         return Required(request, "echostr");
     }
 
-    /// <summary>POST /wechat: the message, decrypted in safe and compatible mode (encrypt_type=aes).</summary>
-    public static async Task<InboundRequest> ReadMessageAsync(HttpRequest request, WeChatOptions options, WeChatCrypto? crypto, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// POST /wechat: the message, decrypted in safe and compatible mode (encrypt_type=aes). With an EncodingAESKey
+    /// configured the account is in safe or compatible mode, where WeChat always sends encrypt_type=aes; a plaintext
+    /// push then is someone stripping the encryption to get a body the signature does not cover, and is refused.
+    /// </summary>
+    public static async Task<InboundRequest> ReadMessageAsync(HttpRequest request, WeChatOptions options, WeChatCrypto? crypto, NonceLog nonces, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var inbound = Authenticate(request, options, now);
         var body = await ReadBodyAsync(request, options.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         var outer = WeChatXml.ReadFields(body, options.MaxBodyBytes);
         var fields = request.Query["encrypt_type"].ToString() switch
         {
+            "" or "raw" when crypto is not null => throw new WeChatProtocolException(ProtocolFault.NotFromWeChat, "The message is not encrypted (encrypt_type=aes) but WeChat:EncodingAESKey is configured."),
             "" or "raw" => outer,
             "aes" => inbound.Decrypt(request, outer, options, crypto),
             _ => throw new WeChatProtocolException(ProtocolFault.Malformed, "encrypt_type is neither raw nor aes."),
         };
         inbound.Message = InboundMessage.From(fields);
+
+        // Only a push that passed every other check is remembered, so a forged body cannot claim a nonce first.
+        if (!nonces.Admit(inbound.Seconds, inbound.Nonce, body))
+        {
+            throw new WeChatProtocolException(ProtocolFault.Replayed, "timestamp and nonce were already used with another body.");
+        }
+
         return inbound;
     }
 
@@ -91,7 +106,7 @@ internal sealed class InboundRequest
             throw new WeChatProtocolException(ProtocolFault.NotFromWeChat, "signature does not match.");
         }
 
-        return new InboundRequest(timestamp, nonce);
+        return new InboundRequest(timestamp, seconds, nonce);
     }
 
     private static string Required(HttpRequest request, string name) =>

@@ -20,6 +20,7 @@ namespace OutreachBot.WeChat.Endpoint;
 internal sealed class WeChatEndpoint(
     IOptions<WeChatOptions> options,
     Deliveries deliveries,
+    NonceLog nonces,
     ServiceWindow window,
     WeChatAdapter adapter,
     IBot bot,
@@ -57,7 +58,7 @@ internal sealed class WeChatEndpoint(
         InboundRequest request;
         try
         {
-            request = await InboundRequest.ReadMessageAsync(http.Request, _options, _crypto, clock.GetUtcNow(), http.RequestAborted).ConfigureAwait(false);
+            request = await InboundRequest.ReadMessageAsync(http.Request, _options, _crypto, nonces, clock.GetUtcNow(), http.RequestAborted).ConfigureAwait(false);
         }
         catch (WeChatProtocolException e)
         {
@@ -167,7 +168,7 @@ internal sealed class WeChatEndpoint(
     {
         var status = refusal.Fault switch
         {
-            ProtocolFault.NotFromWeChat or ProtocolFault.Stale => StatusCodes.Status403Forbidden,
+            ProtocolFault.NotFromWeChat or ProtocolFault.Stale or ProtocolFault.Replayed => StatusCodes.Status403Forbidden,
             ProtocolFault.TooLarge => StatusCodes.Status413PayloadTooLarge,
             _ => StatusCodes.Status400BadRequest,
         };

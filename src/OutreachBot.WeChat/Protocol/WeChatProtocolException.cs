@@ -12,6 +12,9 @@ public enum ProtocolFault
     /// <summary>403: the timestamp is too far from our clock, as a replayed request's would be.</summary>
     Stale,
 
+    /// <summary>403: the timestamp and nonce of an earlier push came again with another body.</summary>
+    Replayed,
+
     /// <summary>413: the body is over the size limit.</summary>
     TooLarge,
 }

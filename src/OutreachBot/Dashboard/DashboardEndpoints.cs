@@ -35,8 +35,8 @@ internal static class DashboardEndpoints
 
         var login = app.MapGroup(DashboardRoutes.Login).AllowAnonymous().AddEndpointFilter(NoStore);
         login.MapGet("", LoginPage);
-        login.MapPost("/link", LoginWithLink).RequireRateLimiting(DashboardRegistration.LoginRateLimit);
-        login.MapPost("/password", LoginWithPassword).RequireRateLimiting(DashboardRegistration.LoginRateLimit);
+        login.MapPost("/link", LoginWithLink).RequireRateLimiting(DashboardRegistration.LinkRateLimit);
+        login.MapPost("/password", LoginWithPassword).RequireRateLimiting(DashboardRegistration.PasswordRateLimit);
     }
 
     private static IResult County(HttpContext http, DashboardFigures figures)
@@ -179,7 +179,7 @@ internal static class DashboardEndpoints
         return Results.Redirect(DashboardRoutes.Home);
     }
 
-    private static async Task<IResult> LoginWithPassword(HttpContext http, IOptions<DashboardOptions> options, ILogger<DashboardOptions> logger)
+    private static async Task<IResult> LoginWithPassword(HttpContext http, IOptions<DashboardOptions> options, PasswordAttempts attempts, ILogger<DashboardOptions> logger)
     {
         var settings = options.Value;
         if (await Form(http) is not { } form)
@@ -191,6 +191,13 @@ internal static class DashboardEndpoints
         if (!settings.PasswordLoginEnabled)
         {
             return Login(http, settings, StatusCodes.Status404NotFound, null, null, returnUrl, "密码登录没有开启，请在聊天里发“后台登录”获取登录链接。");
+        }
+
+        using var turn = await attempts.WaitTurnAsync(http.RequestAborted);
+        if (!turn.IsAcquired)
+        {
+            logger.LogWarning("Dashboard password login refused: too many attempts from all addresses together");
+            return Results.StatusCode(StatusCodes.Status429TooManyRequests);
         }
 
         if (!SamePassword(form["password"].ToString(), settings.Password))

@@ -17,5 +17,14 @@ public sealed class DashboardOptions
     /// <summary>How long a browser stays logged in without being used.</summary>
     public int SessionHours { get; set; } = 8;
 
+    /// <summary>Wrong passwords one client address may try per minute before it gets 429.</summary>
+    public int LoginAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>Password attempts per minute from all addresses together; beyond it attempts wait their turn.</summary>
+    public int LoginAttemptsPerMinuteInAll { get; set; } = 30;
+
     public bool PasswordLoginEnabled => Password.Length > 0;
+
+    /// <summary>Staff reach the server over HTTPS (through a proxy): cookies are always Secure, HSTS is sent.</summary>
+    public bool IsHttps => Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps;
 }

@@ -10,6 +10,7 @@ public static class OutreachBotRegistration
     public static WebApplicationBuilder AddOutreachBot(this WebApplicationBuilder builder)
     {
         Redact.UseKey(builder.Configuration["Redaction:Key"]);
+        builder.AddProxySupport();
         if (builder.Configuration.GetValue<bool>("Bot:Echo"))
         {
             builder.AddEchoBot();

@@ -152,14 +152,14 @@ public sealed partial class DashboardAccessTests : IDisposable
         Assert.DoesNotContain("type=\"password\"", await TextAsync(browser, DashboardRoutes.Login), StringComparison.Ordinal);
         off.Dispose();
 
-        using var host = Host(password: "青岩-2026");
+        using var host = Host(password: "青岩乡-county-2026");
         DashboardSample.Seed(host.Services, Now);
         browser = Client(host);
         using var wrong = await PostAsync(browser, DashboardRoutes.LoginWithPassword, await TextAsync(browser, DashboardRoutes.Login), ("password", "123456"));
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.Contains("密码不对", Decode(await wrong.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
-        using var right = await PostAsync(browser, DashboardRoutes.LoginWithPassword, await TextAsync(browser, DashboardRoutes.Login), ("password", "青岩-2026"), ("returnUrl", "https://evil.example/dashboard"));
+        using var right = await PostAsync(browser, DashboardRoutes.LoginWithPassword, await TextAsync(browser, DashboardRoutes.Login), ("password", "青岩乡-county-2026"), ("returnUrl", "https://evil.example/dashboard"));
         Assert.Equal(DashboardRoutes.Home, Location(right));
         var county = await TextAsync(browser, DashboardRoutes.Home);
         Assert.Contains("全县 干部进农家工作情况", county, StringComparison.Ordinal);
@@ -175,11 +175,11 @@ public sealed partial class DashboardAccessTests : IDisposable
     [Fact]
     public async Task Login_forms_refuse_a_post_without_its_anti_forgery_token()
     {
-        using var host = Host(password: "secret");
+        using var host = Host(password: "secret-county-2026");
         var browser = Client(host);
         await TextAsync(browser, DashboardRoutes.Login); // the anti-forgery cookie is set, the form field is not sent
 
-        using var password = await browser.PostAsync(DashboardRoutes.LoginWithPassword, new FormUrlEncodedContent([new("password", "secret")]));
+        using var password = await browser.PostAsync(DashboardRoutes.LoginWithPassword, new FormUrlEncodedContent([new("password", "secret-county-2026")]));
         using var link = await browser.PostAsync(DashboardRoutes.LoginWithLink, new FormUrlEncodedContent([new("token", "x")]));
 
         Assert.Equal(HttpStatusCode.BadRequest, password.StatusCode);
@@ -239,7 +239,8 @@ public sealed partial class DashboardAccessTests : IDisposable
         services.AddSingleton<ILoggerProvider>(_logs);
     });
 
-    private static HttpClient Client(BotTestHost host) => host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>A browser on HTTPS, as staff are at PublicBaseUrl: the dashboard's cookies are Secure and only go back over HTTPS.</summary>
+    private static HttpClient Client(BotTestHost host) => host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") });
 
     /// <summary>李晓红 (demo-staff, 青岩乡) logged in with a link from chat.</summary>
     private static async Task<HttpClient> StaffAsync(BotTestHost host)

@@ -229,12 +229,14 @@ public sealed class MessageTypeTests : IAsyncLifetime
     [Fact]
     public async Task Plaintext_mode_works_the_same_and_answers_in_plaintext()
     {
-        var phone = _host.Phone("o-plain", safeMode: false);
+        var recorder = new Recorder();
+        await using var host = WeChatTesting.PlaintextHost(_folder.File("plain.db"), _api, s => s.AddSingleton<IMiddleware>(recorder));
+        var phone = host.Phone("o-plain", safeMode: false);
 
         var reply = await phone.SendAsync(phone.Text("在吗"));
 
         Assert.StartsWith(Texts[ConversationTexts.Welcome], reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("<Encrypt>", reply.Body, StringComparison.Ordinal);
-        Assert.Equal("在吗", _recorder.Last.Text);
+        Assert.Equal("在吗", recorder.Last.Text);
     }
 }

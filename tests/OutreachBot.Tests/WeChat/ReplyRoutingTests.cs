@@ -105,9 +105,11 @@ public sealed class ReplyRoutingTests : IAsyncLifetime
     [Fact]
     public async Task Replies_keep_special_characters_in_plaintext_and_safe_mode()
     {
-        await using var host = WeChatTesting.Host(_folder.File("special.db"), _api, services: s => s.AddSingleton<IMiddleware>(new Say("符号", "价格<100 & 大于 ]]> 号 😀 /::)")));
+        static void Symbols(IServiceCollection s) => s.AddSingleton<IMiddleware>(new Say("符号", "价格<100 & 大于 ]]> 号 😀 /::)"));
+        await using var host = WeChatTesting.Host(_folder.File("special.db"), _api, services: Symbols);
+        await using var plainHost = WeChatTesting.PlaintextHost(_folder.File("special-plain.db"), _api, services: Symbols);
 
-        var plainPhone = host.Phone("o-sym-1");
+        var plainPhone = plainHost.Phone("o-sym-1");
         var safePhone = host.Phone("o-sym-2", safeMode: true);
 
         var plain = await plainPhone.SendAsync(plainPhone.Text("符号"));

@@ -98,8 +98,8 @@ public sealed class RetryTests : IAsyncLifetime
     {
         var recorder = new Recorder();
         await using var host = WeChatTesting.Host(_folder.File("bot.db"), _api, services: s => s.AddSingleton<IMiddleware>(recorder));
-        var alice = host.Phone("o-user-a");
-        var bob = host.Phone("o-user-b");
+        var alice = host.Phone("o-user-a", safeMode: true);
+        var bob = host.Phone("o-user-b", safeMode: true);
         var fromAlice = alice.Text("同一个编号");
         var fromBob = new PhoneMessage(fromAlice.Fields.Select(f => f.Key == "FromUserName" ? new KeyValuePair<string, string>(f.Key, "o-user-b") : f).ToList());
 

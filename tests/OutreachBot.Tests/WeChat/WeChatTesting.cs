@@ -36,6 +36,13 @@ internal static class WeChatTesting
         return new BotTestHost(databasePath, all, services);
     }
 
+    /// <summary>An account in plaintext mode: no EncodingAESKey, so the host takes unencrypted pushes (and only those).</summary>
+    public static BotTestHost PlaintextHost(string databasePath, FakeWeChatApi api, Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["WeChat:EncodingAESKey"] = "" };
+        return Host(databasePath, api, services: services, settings: all);
+    }
+
     public static WeChatPhone Phone(this BotTestHost host, string openId, bool safeMode = false) =>
         new(host.CreateClient(), new Uri("http://localhost/wechat"), Token, openId, "gh_0utreach0001", safeMode ? new WeChatCrypto(AesKey, FakeWeChatApi.AppId) : null);
 }
