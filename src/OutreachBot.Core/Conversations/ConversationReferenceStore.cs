@@ -21,15 +21,31 @@ public sealed class ConversationReferenceStore(ILiteDatabase database)
 
     public static string Key(string channelId, string userId) => channelId + "/" + userId;
 
-    public void Remember(ConversationReference reference, DateTimeOffset lastMessageAt)
+    /// <summary>
+    /// Keeps the user's latest reference. A newer one replaces the older one, because people start new conversations
+    /// on the same channel (Direct Line gives one per session) and notices must follow them. What limits who can
+    /// write here is upstream: a channel's token (which vouches for from.id and serviceUrl), WeChat's signature, the
+    /// console, or an anonymous request whose serviceUrl is this machine. Only one case is refused here: a reference
+    /// nobody vouched for (<paramref name="vouched"/> false, an anonymous request) never replaces one a channel vouched
+    /// for, so an anonymous caller cannot take over where a channel user's notices go. Returns whether it was kept.
+    /// </summary>
+    public bool Remember(ConversationReference reference, DateTimeOffset lastMessageAt, bool vouched = true)
     {
+        var id = Key(reference.ChannelId, reference.User?.Id ?? "");
+        if (!vouched && _references.FindById(id) is { Vouched: true })
+        {
+            return false;
+        }
+
         _references.Upsert(new StoredReference
         {
-            Id = Key(reference.ChannelId, reference.User?.Id ?? ""),
+            Id = id,
             UserId = reference.User?.Id ?? "",
             Json = JsonConvert.SerializeObject(reference),
             LastMessageAt = lastMessageAt,
+            Vouched = vouched,
         });
+        return true;
     }
 
     /// <summary>The reference on that channel; with channel "*", the user's most recent one on any channel.</summary>
@@ -66,5 +82,8 @@ public sealed class ConversationReferenceStore(ILiteDatabase database)
         public string Json { get; set; } = "";
 
         public DateTimeOffset LastMessageAt { get; set; }
+
+        /// <summary>Written by a turn a channel vouched for; references stored before this field existed read as false.</summary>
+        public bool Vouched { get; set; }
     }
 }

@@ -7,6 +7,8 @@ namespace OutreachBot.Conversations;
 /// <summary>
 /// Stores the conversation reference of everyone who writes to the bot. To keep a database write off most turns
 /// it writes only when the reference is new to this process or older than <see cref="Refresh"/>.
+/// An anonymous Bot Framework turn names its own serviceUrl and from.id, so its reference is kept only when the
+/// serviceUrl is this machine: otherwise anyone could have a villager's close-out notice sent to their own server.
 /// </summary>
 public sealed class RememberConversations(ConversationReferenceStore store, TimeProvider clock) : IMiddleware
 {
@@ -17,13 +19,15 @@ public sealed class RememberConversations(ConversationReferenceStore store, Time
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
         var activity = turnContext.Activity;
-        if (activity.Type == ActivityTypes.Message && activity.From?.Id is { Length: > 0 } userId && activity.Conversation?.Id is { } conversationId)
+        var anonymous = Callers.IsAnonymous(turnContext);
+        if (activity.Type == ActivityTypes.Message && activity.From?.Id is { Length: > 0 } userId && activity.Conversation?.Id is { } conversationId
+            && (!anonymous || Callers.IsLoopbackUrl(activity.ServiceUrl)))
         {
             var now = clock.GetUtcNow();
             var key = ConversationReferenceStore.Key(activity.ChannelId, userId);
             if (!_written.TryGetValue(key, out var last) || last.ConversationId != conversationId || now - last.At > Refresh)
             {
-                store.Remember(activity.GetConversationReference(), now);
+                store.Remember(activity.GetConversationReference(), now, vouched: !anonymous);
                 _written[key] = (conversationId, now);
             }
         }

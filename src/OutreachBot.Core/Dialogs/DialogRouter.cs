@@ -148,7 +148,7 @@ public sealed class DialogRouter(
     private UserIdentity Identify(ITurnContext turnContext)
     {
         var activity = turnContext.Activity;
-        return identities.Resolve(activity.ChannelId ?? "", activity.From?.Id ?? activity.Conversation?.Id ?? "");
+        return identities.Resolve(activity.ChannelId ?? "", activity.From?.Id ?? activity.Conversation?.Id ?? "", Callers.IsOnThisMachine(turnContext));
     }
 
     private async Task ContinueAsync(ITurnContext turnContext, UserIdentity user, DialogState state, CancellationToken cancellationToken)

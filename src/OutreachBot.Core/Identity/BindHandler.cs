@@ -6,7 +6,7 @@ using OutreachBot.Texts;
 namespace OutreachBot.Identity;
 
 /// <summary>"绑定 12345678": a cadre or staff member binds this chat identity with the code an administrator gave them.</summary>
-public sealed class BindHandler(IdentityService identities, BindReplies replies, TextCatalog texts) : IMessageHandler
+public sealed class BindHandler(IdentityService identities, BindReplies replies, TextCatalog texts, BindPauseNotice pauseNotice) : IMessageHandler
 {
     public const string Word = "绑定";
 
@@ -19,10 +19,19 @@ public sealed class BindHandler(IdentityService identities, BindReplies replies,
         }
 
         var code = bare[Word.Length..];
-        var reply = code.Length == 0 || !code.All(char.IsAsciiDigit)
-            ? texts[IdentityTexts.HowToBind]
-            : replies.Text(identities.Bind(user.ChannelId, user.UserId, code));
-        await turn.SendActivityAsync(reply, cancellationToken: cancellationToken);
+        if (code.Length == 0 || !code.All(char.IsAsciiDigit))
+        {
+            await turn.SendActivityAsync(texts[IdentityTexts.HowToBind], cancellationToken: cancellationToken);
+            return true;
+        }
+
+        var result = identities.Bind(user.ChannelId, user.UserId, code);
+        await turn.SendActivityAsync(replies.Text(result), cancellationToken: cancellationToken);
+        if (result.PauseBegan)
+        {
+            await pauseNotice.SendAsync(cancellationToken);
+        }
+
         return true;
     }
 }

@@ -16,6 +16,7 @@ public sealed class BindReplies(TextCatalog texts, RosterStore roster)
             BindOutcome.Expired => texts[IdentityTexts.Expired],
             BindOutcome.AlreadyUsed => texts[IdentityTexts.AlreadyUsed],
             BindOutcome.TooManyAttempts => texts[IdentityTexts.TooManyAttempts],
+            BindOutcome.Paused => texts[IdentityTexts.Paused],
             _ => texts[IdentityTexts.UnknownCode],
         };
     }

@@ -42,8 +42,11 @@ public sealed class BindingStore
 
     internal Lock Gate { get; } = new();
 
-    public Binding? Find(string channelId, string userId) =>
-        Bindings.FindById(Binding.KeyOf(channelId, userId)) ?? Bindings.FindById(Binding.KeyOf(Binding.AnyChannel, userId));
+    /// <summary>The binding of this chat identity; the demo binding of the user id only when <paramref name="withDemo"/>.</summary>
+    public Binding? Find(string channelId, string userId, bool withDemo) =>
+        Bindings.FindById(Binding.KeyOf(channelId, userId)) is { } own && (withDemo || !own.Demo) ? own
+        : withDemo ? Bindings.FindById(Binding.KeyOf(Binding.AnyChannel, userId))
+        : null;
 
     public IReadOnlyList<Binding> BindingsOf(string personId) => [.. Bindings.Find(b => b.PersonId == personId)];
 

@@ -12,4 +12,13 @@ public sealed class IdentityOptions
     public int MaxFailedAttempts { get; set; } = 5;
 
     public double FailedAttemptWindowMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// Wrong codes from everyone together within <see cref="CountyFailedAttemptWindowMinutes"/> before all binding
+    /// pauses. The per-user limit alone is undone by a new user id per guess; a county's cadres mistyping during a
+    /// busy rollout stay well below this.
+    /// </summary>
+    public int CountyMaxFailedAttempts { get; set; } = 30;
+
+    public double CountyFailedAttemptWindowMinutes { get; set; } = 10;
 }

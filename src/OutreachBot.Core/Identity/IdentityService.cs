@@ -21,6 +21,9 @@ public sealed class IdentityService(
 {
     public const int CodeLength = 8;
 
+    /// <summary>The wrong codes of everyone, kept beside each user's own; a chat identity's key always holds a '|'.</summary>
+    private const string CountyKey = "county";
+
     private readonly IdentityOptions _options = options.Value;
 
     /// <summary>Creates a code for a cadre or staff member of the roster. Throws <see cref="RosterRuleException"/> for an unknown id.</summary>
@@ -62,6 +65,15 @@ public sealed class IdentityService(
         var now = clock.GetUtcNow();
         lock (store.Gate)
         {
+            // Refused attempts are not counted, so a pause ends when its wrong codes age out of the window.
+            var county = store.Attempts.FindById(CountyKey) ?? new BindingStore.FailedAttempts { Id = CountyKey };
+            county.At.RemoveAll(at => at <= now.AddMinutes(-_options.CountyFailedAttemptWindowMinutes));
+            if (county.At.Count >= _options.CountyMaxFailedAttempts)
+            {
+                logger.LogInformation("Bind refused for {User}: binding is paused county-wide", Redact.Id(key));
+                return new BindResult(BindOutcome.Paused);
+            }
+
             var attempts = store.Attempts.FindById(key) ?? new BindingStore.FailedAttempts { Id = key };
             attempts.At.RemoveAll(at => at <= now.AddMinutes(-_options.FailedAttemptWindowMinutes));
             if (attempts.At.Count >= _options.MaxFailedAttempts)
@@ -81,8 +93,19 @@ public sealed class IdentityService(
             {
                 attempts.At.Add(now);
                 store.Attempts.Upsert(attempts);
+                county.At.Add(now);
+                store.Attempts.Upsert(county);
                 logger.LogInformation("Bind refused for {User}: {Outcome}", Redact.Id(key), outcome);
-                return new BindResult(outcome);
+                var pauseBegan = county.At.Count == _options.CountyMaxFailedAttempts;
+                if (pauseBegan)
+                {
+                    logger.LogWarning(
+                        "{Count} wrong bind codes county-wide within {Minutes} minutes: someone may be guessing codes. Binding is paused for everyone until they age out.",
+                        county.At.Count,
+                        _options.CountyFailedAttemptWindowMinutes);
+                }
+
+                return new BindResult(outcome, PauseBegan: pauseBegan);
             }
 
             Save(found!, key, channelId, userId, now);

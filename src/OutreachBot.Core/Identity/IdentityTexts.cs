@@ -11,6 +11,8 @@ public static class IdentityTexts
     public const string Expired = "identity.bind.expired";
     public const string AlreadyUsed = "identity.bind.already_used";
     public const string TooManyAttempts = "identity.bind.too_many_attempts";
+    public const string Paused = "identity.bind.paused";
+    public const string PausedNotice = "identity.bind.paused_notice";
     public const string CountyOffice = "identity.office.county";
     public const string HowToBind = "identity.bind.how";
 }

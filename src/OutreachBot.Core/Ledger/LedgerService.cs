@@ -27,7 +27,7 @@ public sealed class LedgerService(
     {
         if (request.OriginKey is { } origin && store.FindByOrigin(origin) is { } already)
         {
-            return new RaiseResult(already, already.DuplicateOf is { } earlierId ? store.Find(earlierId) : null);
+            return new RaiseResult(already, already.DuplicateOf is { } earlierId ? Visible(who, store.Find(earlierId)) : null);
         }
 
         var village = roster.FindVillage(request.VillageId) ?? throw new LedgerRuleException("没有这个村，请重新选择。");
@@ -63,8 +63,10 @@ public sealed class LedgerService(
         var assigned = entry.Assign(unit, null, "routing", now, $"按交办规则交{unit}办理");
         store.Save(entry, null, assigned);
         logger.LogInformation("Entry {Entry} raised in {Village} by {User}", entry.Id, village.Id, Redact.Id(who.UserId));
-        return new RaiseResult(entry, earlier);
+        return new RaiseResult(entry, Visible(who, earlier));
     }
+
+    private LedgerEntry? Visible(UserIdentity who, LedgerEntry? entry) => entry is not null && access.CanSee(who, entry) ? entry : null;
 
     /// <summary>An entry if this user may see it; the same null for "no such entry" and "not yours", so numbers cannot be probed.</summary>
     public LedgerEntry? Show(UserIdentity who, string trackingNumber) =>

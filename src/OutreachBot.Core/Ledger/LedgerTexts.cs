@@ -7,6 +7,7 @@ public static class LedgerTexts
 {
     public const string Raised = "ledger.raised";
     public const string RaisedDuplicate = "ledger.raised_duplicate";
+    public const string RaisedDuplicateWithNumber = "ledger.raised_duplicate_with_number";
     public const string Refused = "ledger.refused";
     public const string MyEntriesHeader = "ledger.my_entries.header";
     public const string MyEntriesLine = "ledger.my_entries.line";

@@ -22,7 +22,7 @@ public sealed class SeedOptions
 
 /// <summary>
 /// Loads the demo county (seeds/roster/*.csv) through the ordinary importer, and binds the demo identities of
-/// demo-identities.csv on every channel. Idempotent: the import adds or updates by id, and is skipped when the files
+/// demo-identities.csv on every channel (they count only for callers on this machine: see RosterIdentityResolver). Idempotent: the import adds or updates by id, and is skipped when the files
 /// are unchanged since the last load. With the demo off, the demo bindings are removed (the demo roster stays).
 /// </summary>
 public sealed class DemoSeeds(RosterStore roster, BindingStore bindings, TimeProvider clock, SeedOptions options, string contentRoot, ILogger logger)
@@ -61,7 +61,7 @@ public sealed class DemoSeeds(RosterStore roster, BindingStore bindings, TimePro
         }
 
         var identities = BindIdentities(System.IO.Path.Combine(folder, IdentitiesFile));
-        logger.LogWarning("Demo identities are active: any chat user whose id is demo-cadre or demo-staff counts as a cadre or staff member. Set Seeds__Demo=false for real use.");
+        logger.LogWarning("Demo identities are active: on this machine (console chat, anonymous /api/messages from loopback) the user ids demo-cadre and demo-staff count as a cadre and a staff member; elsewhere they are villagers. Set Seeds__Demo=false for real use.");
         logger.LogInformation("Demo county ready in {Elapsed} ms (imported: {Imported}, demo identities: {Identities})", watch.ElapsedMilliseconds, imported, identities);
         return new DemoSeedReport(true, imported, identities, watch.Elapsed);
     }

@@ -48,14 +48,31 @@ public static class BotRegistration
         {
             _ = Task.Run(DatePrompt.WarmUp);
         }
-        app.MapPost("/api/messages", async (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
+        var access = app.Services.GetRequiredService<BotAccess>();
+        app.Lifetime.ApplicationStarted.Register(() => access.Decide());
+        app.MapPost("/api/messages", async (HttpContext context, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
         {
-            if (await IncomingActivity.ProblemAsync(request, cancellationToken) is { } problem)
+            switch (access.Mode)
             {
-                return Results.BadRequest(problem);
+                case null:
+                    return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+                case BotAccessMode.Off:
+                    return Results.NotFound();
             }
 
-            await adapter.ProcessAsync(request, response, bot, cancellationToken);
+            var anonymous = access.Mode != BotAccessMode.Authenticated;
+            var onThisMachine = anonymous && BotAccess.IsFromThisMachine(context);
+            if (access.Mode == BotAccessMode.ThisMachineOnly && !onThisMachine)
+            {
+                return Results.Text("Without MicrosoftAppId, /api/messages serves requests from this machine only.", statusCode: StatusCodes.Status403Forbidden);
+            }
+
+            if (await IncomingActivity.ProblemAsync(context.Request, anonymous, cancellationToken) is { } refusal)
+            {
+                return Results.Text(refusal.Reason, statusCode: refusal.StatusCode);
+            }
+
+            await adapter.ProcessAsync(context.Request, context.Response, onThisMachine ? new OnThisMachineBot(bot) : bot, cancellationToken);
             return Results.Empty;
         });
         app.MapHealthChecks("/healthz");
@@ -74,13 +91,25 @@ public static class BotRegistration
 
     private static void AddHttpAdapter(this WebApplicationBuilder builder)
     {
-        // With no MicrosoftAppId configured this accepts anonymous local traffic (Emulator, Web Chat over a local
-        // Direct Line); with one configured, every request must carry a valid Bot Framework JWT.
+        // With no MicrosoftAppId configured the SDK accepts anonymous traffic; BotAccess limits it to this machine
+        // (Emulator, Web Chat over a local Direct Line) unless Bot:AllowAnonymous says otherwise. With one configured,
+        // every request must carry a valid Bot Framework JWT, whose serviceurl claim the SDK checks.
         builder.Services.AddSingleton<BotFrameworkAuthentication>(sp =>
             new ConfigurationBotFrameworkAuthentication(builder.Configuration, logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>()));
+        builder.Services.AddSingleton<BotAccess>();
         builder.Services.AddSingleton<HttpAdapter>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<HttpAdapter>());
         builder.Services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<HttpAdapter>());
         builder.Services.AddSingleton<IProactiveChannel>(sp => sp.GetRequiredService<HttpAdapter>());
+    }
+
+    /// <summary>Tells the turn that its caller is on this machine (see <see cref="Callers.IsOnThisMachine"/>).</summary>
+    private sealed class OnThisMachineBot(IBot bot) : IBot
+    {
+        public Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+        {
+            Callers.MarkOnThisMachine(turnContext);
+            return bot.OnTurnAsync(turnContext, cancellationToken);
+        }
     }
 }

@@ -34,6 +34,7 @@ public static class RosterRegistration
         services.AddSingleton<IIdentityResolver, RosterIdentityResolver>();
         services.AddSingleton<IdentityService>();
         services.AddSingleton<BindReplies>();
+        services.AddSingleton<BindPauseNotice>();
         services.AddHostedService<RosterStartup>();
         services.AddSingleton<ICliCommand, ImportRosterCommand>();
         services.AddSingleton<ICliCommand, BindCodeCommand>();

@@ -108,6 +108,8 @@ internal sealed class MeetingBed : IAsyncDisposable
         reference.ServiceUrl = Listener.ServiceUrl;
         var adapter = new Microsoft.Bot.Builder.Adapters.TestAdapter(reference);
         BotPipeline.Apply(adapter, _bot.Services);
+        // The test adapter stands for a chat on this machine, as the console is, so the demo identities hold.
+        adapter.Use(new Callers.OnThisMachine());
         await adapter.ProcessActivityAsync(adapter.MakeActivity(text), _bot.Bot.OnTurnAsync, CancellationToken.None);
         var replies = new List<string>();
         while (adapter.GetNextReply() is { } reply)

@@ -22,8 +22,8 @@ public sealed class DemoSeedTests : IDisposable
         var resolver = bot.Services.GetRequiredService<IIdentityResolver>();
 
         var counts = roster.Count();
-        var cadre = resolver.Resolve("console", "demo-cadre");
-        var staff = resolver.Resolve("emulator", "demo-staff");
+        var cadre = resolver.Resolve("console", "demo-cadre", onThisMachine: true);
+        var staff = resolver.Resolve("emulator", "demo-staff", onThisMachine: true);
 
         Assert.Equal(new RosterCounts(3, 8, 150, 30, 4), counts);
         Assert.All(roster.AllHouseholds(), h => Assert.True(h.IsPaired, $"{h.Id} has no cadre"));
@@ -31,7 +31,19 @@ public sealed class DemoSeedTests : IDisposable
         Assert.Equal(CadreRole.FirstSecretary, roster.FindCadre(cadre.PersonId!)!.Role);
         Assert.Equal(8, roster.HouseholdsOf(cadre.PersonId!).Count);
         Assert.Equal(Role.Staff, staff.Role);
-        Assert.Equal(Role.Resident, resolver.Resolve("console", "someone-else").Role);
+        Assert.Equal(Role.Resident, resolver.Resolve("console", "someone-else", onThisMachine: true).Role);
+    }
+
+    [Fact]
+    public async Task The_demo_identities_are_residents_for_a_caller_elsewhere()
+    {
+        await using var bot = Harness();
+        var resolver = bot.Services.GetRequiredService<IIdentityResolver>();
+
+        Assert.Equal(Role.Staff, resolver.Resolve("emulator", "demo-staff", onThisMachine: true).Role);
+        Assert.Equal(Role.Resident, resolver.Resolve("wechat", "demo-staff").Role);
+        Assert.Equal(Role.Resident, resolver.Resolve("webchat", "demo-staff").Role);
+        Assert.Equal(Role.Resident, resolver.Resolve("emulator", "demo-cadre").Role);
     }
 
     [Fact]
@@ -78,13 +90,13 @@ public sealed class DemoSeedTests : IDisposable
     {
         await using (var bot = Harness(demo: true))
         {
-            Assert.Equal(Role.Cadre, bot.Services.GetRequiredService<IIdentityResolver>().Resolve("console", "demo-cadre").Role);
+            Assert.Equal(Role.Cadre, bot.Services.GetRequiredService<IIdentityResolver>().Resolve("console", "demo-cadre", onThisMachine: true).Role);
         }
 
         await using var off = Harness(demo: false);
 
-        Assert.Equal(Role.Resident, off.Services.GetRequiredService<IIdentityResolver>().Resolve("console", "demo-cadre").Role);
-        Assert.Equal(Role.Resident, off.Services.GetRequiredService<IIdentityResolver>().Resolve("console", "demo-staff").Role);
+        Assert.Equal(Role.Resident, off.Services.GetRequiredService<IIdentityResolver>().Resolve("console", "demo-cadre", onThisMachine: true).Role);
+        Assert.Equal(Role.Resident, off.Services.GetRequiredService<IIdentityResolver>().Resolve("console", "demo-staff", onThisMachine: true).Role);
     }
 
     [Fact]

@@ -25,6 +25,8 @@ public sealed class BotHarness : IAsyncDisposable
         _app = builder.Build();
         Adapter = new TestAdapter(Microsoft.Bot.Connector.Channels.Test);
         BotPipeline.Apply(Adapter, _app.Services);
+        // The test adapter stands for a chat on this machine, as the console is, so the demo identities hold.
+        Adapter.Use(new Callers.OnThisMachine());
         Bot = _app.Services.GetRequiredService<IBot>();
     }
 

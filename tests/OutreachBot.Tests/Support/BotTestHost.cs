@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +47,19 @@ public sealed class BotTestHost : WebApplicationFactory<Program>
         response.EnsureSuccessStatusCode();
         var body = JObject.Parse(await response.Content.ReadAsStringAsync());
         return body["activities"]!.Select(a => (string?)a["text"] ?? "").ToList();
+    }
+
+    /// <summary>
+    /// Runs the host on Kestrel at the addresses its Urls setting names, as <c>dotnet run</c> does, instead of the
+    /// in-process test server, and returns a client for this machine's side of it (127.0.0.1 and the bound port).
+    /// </summary>
+    public HttpClient StartOnKestrel()
+    {
+        UseKestrel();
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var port = new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal)).Port;
+        return new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
     }
 
     public Task<HttpResponseMessage> PostAsync(JObject activity) =>

@@ -155,6 +155,8 @@ public sealed class TranscriptRunner : IAsyncDisposable
             var reference = TestAdapter.CreateConversation("conversation-" + _user, _user, "outreachbot");
             adapter = new TestAdapter(reference);
             BotPipeline.Apply(adapter, _bot.Services);
+            // The test adapter stands for a chat on this machine, as the console is, so the demo identities hold.
+            adapter.Use(new Callers.OnThisMachine());
             _adapters[_user] = adapter;
         }
 

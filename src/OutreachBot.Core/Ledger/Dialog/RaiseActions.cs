@@ -69,7 +69,11 @@ public sealed class RaiseAction(LedgerService ledger, ResidentProfiles profiles)
         var text = context.Texts.Format(LedgerTexts.Raised, ("id", entry.Id), ("ledger", entry.Book.ChineseName()), ("unit", entry.AssignedUnit), ("days", days));
         if (result.Earlier is { } earlier)
         {
-            text += "\n" + context.Texts.Format(LedgerTexts.RaisedDuplicate, ("earlier", earlier.Id));
+            text += "\n" + context.Texts.Format(LedgerTexts.RaisedDuplicateWithNumber, ("earlier", earlier.Id));
+        }
+        else if (result.AlreadyKnown)
+        {
+            text += "\n" + context.Texts[LedgerTexts.RaisedDuplicate];
         }
 
         await context.SayAsync(text, cancellationToken);

@@ -22,7 +22,10 @@ public sealed class HttpAdapter : CloudAdapter, IProactiveChannel
         BotPipeline.Apply(this, services);
     }
 
-    public bool Serves(string channelId) => !OtherAdapters.Contains(channelId);
+    public bool Serves(string channelId) => !HasOwnEndpoint(channelId);
+
+    /// <summary>Channels served by another adapter and endpoint (WeChat's signed /wechat, the local console).</summary>
+    public static bool HasOwnEndpoint(string? channelId) => channelId is not null && OtherAdapters.Contains(channelId);
 
     public Task ContinueAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken) =>
         ContinueConversationAsync(_appId, reference, callback, cancellationToken);

@@ -103,6 +103,9 @@ public sealed class ConsoleAdapter : BotAdapter
     private async Task RunAsync(Activity activity, IBot bot, CancellationToken cancellationToken)
     {
         using var context = new TurnContext(this, activity);
+
+        // Whoever types here sits at the server's own terminal, so the demo identities (chat --as cadre) hold.
+        Callers.MarkOnThisMachine(context);
         await RunPipelineAsync(context, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
     }
 
