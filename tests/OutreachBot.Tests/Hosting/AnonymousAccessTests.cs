@@ -37,7 +37,7 @@ public sealed class AnonymousAccessTests : IDisposable
     {
         await using var api = await FakeWeChatApi.StartAsync();
         var logs = new CapturedLogs();
-        await using var host = WeChatTesting.Host(_folder.File("bot.db"), api, services: s => s.AddSingleton<ILoggerProvider>(logs), settings: new Dictionary<string, string?>
+        await using var host = WeChatTesting.PlaintextHost(_folder.File("bot.db"), api, services: s => s.AddSingleton<ILoggerProvider>(logs), settings: new Dictionary<string, string?>
         {
             ["Urls"] = "http://0.0.0.0:0",
         });
@@ -216,7 +216,7 @@ public sealed class AnonymousAccessTests : IDisposable
     public async Task A_wechat_follower_whose_open_id_is_demo_staff_is_a_villager()
     {
         await using var api = await FakeWeChatApi.StartAsync();
-        await using var host = WeChatTesting.Host(_folder.File("bot.db"), api);
+        await using var host = WeChatTesting.PlaintextHost(_folder.File("bot.db"), api);
         var phone = host.Phone("demo-staff");
 
         var reply = await phone.SendAsync(phone.Text("后台登录"));
