@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -16,10 +17,14 @@ namespace OutreachBot.Hosting;
 
 public static class BotRegistration
 {
+    /// <summary>256 KiB: the 2,000 characters a text keeps, escaped, with room for a channel's entities and attachments.</summary>
+    public const long DefaultMaxBodyBytes = 256 * 1024;
+
     public static WebApplicationBuilder AddBotRuntime(this WebApplicationBuilder builder)
     {
         var dialogs = builder.AddTexts();
         builder.Services.AddBotPipeline();
+        builder.Services.Configure<BotLimitsOptions>(builder.Configuration.GetSection(BotLimitsOptions.Section));
         builder.Services.TryAddSingleton<IIdentityResolver, EveryoneIsResident>();
         builder.Services.AddDialogRuntime(dialogs);
         builder.Services.AddSingleton<IBot, TurnHandler>();
@@ -46,16 +51,28 @@ public static class BotRegistration
         {
             _ = Task.Run(DatePrompt.WarmUp);
         }
+
+        // Kestrel would take 30 MB on any endpoint; an activity is a few kilobytes. The metadata sets Kestrel's limit
+        // for this endpoint, and IncomingActivity enforces the same bound on hosts without one (the test server).
+        var maxBodyBytes = app.Configuration.GetValue("Bot:MaxBodyBytes", DefaultMaxBodyBytes);
+        if (maxBodyBytes <= 0)
+        {
+            throw new InvalidOperationException("Bot:MaxBodyBytes must be positive.");
+        }
+
         app.MapPost("/api/messages", async (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
         {
-            if (await IncomingActivity.ProblemAsync(request, cancellationToken) is { } problem)
+            switch (await IncomingActivity.ReadAsync(request, maxBodyBytes, cancellationToken))
             {
-                return Results.BadRequest(problem);
+                case IncomingActivity.Outcome.TooLarge:
+                    return Results.Problem($"The activity is larger than Bot:MaxBodyBytes ({maxBodyBytes} bytes).", statusCode: StatusCodes.Status413PayloadTooLarge);
+                case IncomingActivity.Outcome.Unroutable(var reason):
+                    return Results.BadRequest(reason);
             }
 
             await adapter.ProcessAsync(request, response, bot, cancellationToken);
             return Results.Empty;
-        });
+        }).WithMetadata(new RequestSizeLimitAttribute(maxBodyBytes));
         app.MapHealthChecks("/healthz");
         return app;
     }
