@@ -209,9 +209,15 @@ public static class BadInputDrill
             var question = screen;
             for (var k = 0; k < count; k++)
             {
-                // Free text is taken as it is (the reporter's words are kept), so there only what must be refused is sent.
+                // Free text is taken as it is (the reporter's words are kept; a text over Bot:MaxTextChars is cut, not
+                // refused), so there only what must be refused is sent: a description shorter than its minimum.
                 var freeText = question is Screen.Description or Screen.VillageSituation or Screen.HouseholdSituation or Screen.Hopes or Screen.Problems or Screen.Location or Screen.Done or Screen.Reason;
-                var junk = freeText ? Long : Junk[Interlocked.Increment(ref next) % Junk.Length];
+                if (freeText && question != Screen.Description)
+                {
+                    return screen;
+                }
+
+                var junk = freeText ? "嗯" : Junk[Interlocked.Increment(ref next) % Junk.Length];
                 if (t.User is WeChatUser)
                 {
                     // WeChat's XML cannot carry these characters at all; WeChat never sends them.

@@ -5,7 +5,9 @@ namespace OutreachBot.Conversations;
 
 /// <summary>
 /// The middleware and error handling every adapter shares (HTTP, WeChat, console), so a turn behaves the same on
-/// every channel. Middleware runs in registration order; the turn gate is registered first.
+/// every channel. Middleware runs in registration order: reply formatting first, so every reply is formatted
+/// (the limits' own notices too); then the rate limit and the text limit, so a flood or an over-long text is dealt
+/// with before it waits for the conversation's turn gate or anything reads it; then the gate.
 /// </summary>
 public static class BotPipeline
 {
@@ -25,10 +27,13 @@ public static class BotPipeline
 
     public static IServiceCollection AddBotPipeline(this IServiceCollection services)
     {
+        services.AddOptions<BotLimitsOptions>().Validate(o => o.IsValid, "Bot: MaxTextChars and RateLimit:Burst must be positive, RateLimit:PermitsPerMinute not negative.").ValidateOnStart();
         services.AddSingleton<TurnFailures>();
+        services.AddSingleton<IMiddleware, ReplyFormatting>();
+        services.AddSingleton<IMiddleware, MessageRateLimit>();
+        services.AddSingleton<IMiddleware, TextLimit>();
         services.AddSingleton<IMiddleware, TurnGate>();
         services.AddSingleton<IMiddleware, RememberConversations>();
-        services.AddSingleton<IMiddleware, ReplyFormatting>();
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<ProactiveMessenger>();
         services.AddSingleton<FailedTurnStore>();

@@ -11,4 +11,6 @@ public static class ConversationTexts
     public const string TurnFailedUnkept = "conversation.turn_failed_unkept";
     public const string NotUnderstood = "conversation.not_understood";
     public const string EchoPrefix = "conversation.echo";
+    public const string TextCut = "conversation.text_cut";
+    public const string SlowDown = "conversation.slow_down";
 }

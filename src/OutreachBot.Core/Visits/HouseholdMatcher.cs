@@ -47,7 +47,9 @@ public static class HouseholdMatcher
             {
                 matches.Add((item, MatchKind.Contains, Math.Abs(name.Length - wanted.Length), preferred(item), name));
             }
-            else
+            // The edit distance is at least the difference in length, so a long text is turned away here
+            // instead of costing its length times the name's for each household.
+            else if (Math.Abs(wanted.Length - name.Length) <= Allowed(Math.Max(wanted.Length, name.Length)))
             {
                 var distance = Distance(wanted, name);
                 if (distance <= Allowed(Math.Max(wanted.Length, name.Length)))

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -17,11 +18,15 @@ namespace OutreachBot.Hosting;
 
 public static class BotRegistration
 {
+    /// <summary>256 KiB: the 2,000 characters a text keeps, escaped, with room for a channel's entities and attachments.</summary>
+    public const long DefaultMaxBodyBytes = 256 * 1024;
+
     public static WebApplicationBuilder AddBotRuntime(this WebApplicationBuilder builder)
     {
         var dialogs = builder.AddTexts();
         builder.Services.AddBotPipeline();
         builder.Services.AddRetention(builder.Configuration);
+        builder.Services.Configure<BotLimitsOptions>(builder.Configuration.GetSection(BotLimitsOptions.Section));
         builder.Services.TryAddSingleton<IIdentityResolver, EveryoneIsResident>();
         builder.Services.AddDialogRuntime(dialogs);
         builder.Services.AddSingleton<IBot, TurnHandler>();
@@ -48,6 +53,15 @@ public static class BotRegistration
         {
             _ = Task.Run(DatePrompt.WarmUp);
         }
+
+        // Kestrel would take 30 MB on any endpoint; an activity is a few kilobytes. The metadata sets Kestrel's limit
+        // for this endpoint, and IncomingActivity enforces the same bound on hosts without one (the test server).
+        var maxBodyBytes = app.Configuration.GetValue("Bot:MaxBodyBytes", DefaultMaxBodyBytes);
+        if (maxBodyBytes <= 0)
+        {
+            throw new InvalidOperationException("Bot:MaxBodyBytes must be positive.");
+        }
+
         var access = app.Services.GetRequiredService<BotAccess>();
         app.Lifetime.ApplicationStarted.Register(() => access.Decide());
         app.MapPost("/api/messages", async (HttpContext context, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
@@ -67,14 +81,17 @@ public static class BotRegistration
                 return Results.Text("Without MicrosoftAppId, /api/messages serves requests from this machine only.", statusCode: StatusCodes.Status403Forbidden);
             }
 
-            if (await IncomingActivity.ProblemAsync(context.Request, anonymous, cancellationToken) is { } refusal)
+            switch (await IncomingActivity.ReadAsync(context.Request, maxBodyBytes, anonymous, cancellationToken))
             {
-                return Results.Text(refusal.Reason, statusCode: refusal.StatusCode);
+                case IncomingActivity.Outcome.TooLarge:
+                    return Results.Problem($"The activity is larger than Bot:MaxBodyBytes ({maxBodyBytes} bytes).", statusCode: StatusCodes.Status413PayloadTooLarge);
+                case IncomingActivity.Outcome.Refused(var status, var reason):
+                    return Results.Text(reason, statusCode: status);
             }
 
             await adapter.ProcessAsync(context.Request, context.Response, onThisMachine ? new OnThisMachineBot(bot) : bot, cancellationToken);
             return Results.Empty;
-        });
+        }).WithMetadata(new RequestSizeLimitAttribute(maxBodyBytes));
         app.MapHealthChecks("/healthz");
         return app;
     }

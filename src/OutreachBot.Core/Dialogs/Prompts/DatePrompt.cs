@@ -46,6 +46,11 @@ public sealed class DatePrompt : IPrompt
 
     public static DateTimeOffset? Read(string text, DateTimeOffset now, bool preferPast)
     {
+        if (text.Length > PromptKinds.MaxRecognizedChars)
+        {
+            return null;
+        }
+
         var local = now.DateTime;
         var candidates = new List<DateTime>();
         foreach (var result in Model.Value.Parse(text, local))

@@ -31,6 +31,11 @@ public sealed class NumberPrompt : IPrompt
 
     public static long? Read(string text)
     {
+        if (text.Length > PromptKinds.MaxRecognizedChars)
+        {
+            return null;
+        }
+
         var results = Model.Value.Parse(text);
         if (results.Count != 1 || !results[0].Resolution.TryGetValue("value", out var raw))
         {

@@ -7,13 +7,22 @@ namespace OutreachBot.Handbook.Search;
 /// </summary>
 public sealed class PinyinLookup
 {
+    /// <summary>
+    /// Longer runs of letters are not read as pinyin: a question's pinyin is a few words (a 20-letter phrase is
+    /// already long), and a run this long is a URL, a code or a pasted wall of letters.
+    /// </summary>
+    public const int MaxLetters = 64;
+
     private const int MaxSegmentations = 8;
+    private const int Unsplittable = int.MaxValue;
     private readonly ChineseTables _tables;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _syllables;
     private readonly Dictionary<string, List<string>> _pairsBySound = new(StringComparer.Ordinal);
 
     public PinyinLookup(ChineseTables tables, IEnumerable<string> vocabulary)
     {
         _tables = tables;
+        _syllables = new HashSet<string>(tables.Syllables, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var term in vocabulary)
         {
             if (term.Length == 2 && CharText.IsHan(term[0]) && CharText.IsHan(term[1]))
@@ -58,7 +67,7 @@ public sealed class PinyinLookup
         var found = new List<string>();
         foreach (var syllables in Segmentations(letters))
         {
-            for (var i = 0; i + 1 < syllables.Count; i++)
+            for (var i = 0; i + 1 < syllables.Length; i++)
             {
                 found.AddRange(PairsSounding(syllables[i] + syllables[i + 1]));
             }
@@ -67,48 +76,109 @@ public sealed class PinyinLookup
         return found.Distinct().ToArray();
     }
 
-    /// <summary>The number of syllables in the first way to split the letters, or 0 when they are not pinyin.</summary>
-    public int SyllableCount(string letters) => Segmentations(letters).FirstOrDefault()?.Count ?? 0;
+    /// <summary>The fewest syllables the letters split into, or 0 when they are not pinyin (or longer than <see cref="MaxLetters"/>).</summary>
+    public int SyllableCount(string letters)
+    {
+        if (!Splittable(letters))
+        {
+            return 0;
+        }
+
+        var fewest = FewestSyllables(letters)[0];
+        return fewest == Unsplittable ? 0 : fewest;
+    }
 
     private IReadOnlyList<string> PairsSounding(string sound) =>
         _pairsBySound.TryGetValue(sound, out var pairs) ? pairs : [];
 
-    /// <summary>The ways to split the letters into syllables that use the fewest syllables, as pinyin keyboards do.</summary>
-    private List<List<string>> Segmentations(string letters)
+    private static bool Splittable(string letters) => letters.Length is > 0 and <= MaxLetters;
+
+    /// <summary>
+    /// The ways to split the letters into syllables that use the fewest syllables, as pinyin keyboards do, longer
+    /// syllables first, at most <see cref="MaxSegmentations"/>. Trying every split is exponential in the length
+    /// ("xianxian…" splits as xian or xi+an at each step), so the fewest syllables from each position are counted
+    /// first and the walk only takes steps that keep to that count: it never backs out of a dead end, and it keeps
+    /// its path in arrays rather than on the call stack.
+    /// </summary>
+    private List<string[]> Segmentations(string letters)
     {
-        var results = new List<List<string>>();
-        Split(letters, 0, [], results);
-        if (results.Count == 0)
+        var results = new List<string[]>();
+        if (!Splittable(letters))
         {
             return results;
         }
 
-        var fewest = results.Min(r => r.Count);
-        return results.Where(r => r.Count == fewest).ToList();
+        var fewest = FewestSyllables(letters);
+        var count = fewest[0];
+        if (count == Unsplittable)
+        {
+            return results;
+        }
+
+        var starts = new int[count + 1];
+        var lengths = new int[count];
+        var depth = 0;
+        lengths[0] = NextStep(letters, fewest, 0, _tables.LongestSyllable + 1);
+        while (depth >= 0 && results.Count < MaxSegmentations)
+        {
+            if (lengths[depth] == 0)
+            {
+                depth--;
+                if (depth >= 0)
+                {
+                    lengths[depth] = NextStep(letters, fewest, starts[depth], lengths[depth]);
+                }
+
+                continue;
+            }
+
+            starts[depth + 1] = starts[depth] + lengths[depth];
+            if (depth + 1 == count)
+            {
+                results.Add([.. Enumerable.Range(0, count).Select(d => letters.Substring(starts[d], lengths[d]))]);
+                lengths[depth] = NextStep(letters, fewest, starts[depth], lengths[depth]);
+                continue;
+            }
+
+            depth++;
+            lengths[depth] = NextStep(letters, fewest, starts[depth], _tables.LongestSyllable + 1);
+        }
+
+        return results;
     }
 
-    private void Split(string letters, int start, List<string> path, List<List<string>> results)
+    /// <summary>For each position, the fewest syllables that spell the letters from there to the end.</summary>
+    private int[] FewestSyllables(string letters)
     {
-        if (results.Count >= MaxSegmentations)
+        var fewest = new int[letters.Length + 1];
+        for (var start = letters.Length - 1; start >= 0; start--)
         {
-            return;
-        }
-
-        if (start == letters.Length)
-        {
-            results.Add([.. path]);
-            return;
-        }
-
-        for (var length = Math.Min(_tables.LongestSyllable, letters.Length - start); length >= 1; length--)
-        {
-            var syllable = letters.Substring(start, length);
-            if (_tables.Syllables.Contains(syllable))
+            fewest[start] = Unsplittable;
+            for (var length = 1; length <= Math.Min(_tables.LongestSyllable, letters.Length - start); length++)
             {
-                path.Add(syllable);
-                Split(letters, start + length, path, results);
-                path.RemoveAt(path.Count - 1);
+                if (fewest[start + length] != Unsplittable && IsSyllable(letters, start, length))
+                {
+                    fewest[start] = Math.Min(fewest[start], fewest[start + length] + 1);
+                }
             }
         }
+
+        return fewest;
     }
+
+    /// <summary>The longest syllable shorter than <paramref name="below"/> at <paramref name="start"/> that keeps to the fewest count; 0 when none is left.</summary>
+    private int NextStep(string letters, int[] fewest, int start, int below)
+    {
+        for (var length = Math.Min(below - 1, letters.Length - start); length >= 1; length--)
+        {
+            if (fewest[start + length] == fewest[start] - 1 && IsSyllable(letters, start, length))
+            {
+                return length;
+            }
+        }
+
+        return 0;
+    }
+
+    private bool IsSyllable(string letters, int start, int length) => _syllables.Contains(letters.AsSpan(start, length));
 }

@@ -113,7 +113,7 @@ public sealed class QueryReader(Func<string, string> normalize, QueryLexicon lex
                 }
 
                 var end = found + synonym.Phrase.Length;
-                var covered = Enumerable.Range(0, units.Count).Where(u => units[u].Start >= found && units[u].Start < end).ToArray();
+                var covered = UnitsWithin(units, found, end);
                 if (covered.Length == 0)
                 {
                     continue;
@@ -130,6 +130,35 @@ public sealed class QueryReader(Func<string, string> normalize, QueryLexicon lex
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The units that start within [start, end). Units are in order of their start, so this looks only at those: a
+    /// scan of all units for each phrase found made a long text with many phrases quadratic.
+    /// </summary>
+    private static int[] UnitsWithin(List<QueryUnit> units, int start, int end)
+    {
+        int low = 0, high = units.Count;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (units[middle].Start < start)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        var covered = new List<int>();
+        for (var u = low; u < units.Count && units[u].Start < end; u++)
+        {
+            covered.Add(u);
+        }
+
+        return [.. covered];
     }
 
     /// <summary>Marks filler words, longest first from the left, so 我想问一下 goes as one and 老人 keeps its 人.</summary>

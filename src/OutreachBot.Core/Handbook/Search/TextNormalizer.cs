@@ -1,4 +1,5 @@
 using System.Text;
+using OutreachBot.Text;
 
 namespace OutreachBot.Handbook.Search;
 
@@ -11,7 +12,7 @@ public sealed class TextNormalizer(ChineseTables tables)
 {
     public string Normalize(string text)
     {
-        var folded = text.Normalize(NormalizationForm.FormKC);
+        var folded = Utf16Text.WellFormed(text).Normalize(NormalizationForm.FormKC);
         var result = new StringBuilder(folded.Length);
         foreach (var c in folded)
         {

@@ -4,39 +4,61 @@ using OutreachBot.Conversations;
 
 namespace OutreachBot.Channels.BotFramework;
 
-/// <summary>A request /api/messages answers itself, before the bot runs: the status and the reason, in English for the developer.</summary>
-internal sealed record Refusal(int StatusCode, string Reason);
-
 /// <summary>
-/// Refuses an activity the SDK cannot route (no serviceUrl, conversation or sender) with 400 and a reason: CloudAdapter
-/// parses it and then throws deep inside, which the caller saw as a 500 (found by bench/Replay's bad-input drill).
-/// Bodies that are not an activity at all are left to the SDK, which already answers them with 400.
+/// Reads the body of /api/messages once, at most a set number of bytes, and refuses an activity the SDK cannot route
+/// (no serviceUrl, conversation or sender) with 400 and a reason: CloudAdapter parses it and then throws deep inside,
+/// which the caller saw as a 500 (found by bench/Replay's bad-input drill). Bodies that are not an activity at all
+/// are left to the SDK, which already answers them with 400. The SDK reads the same bytes again from memory.
 /// Also refuses what the caller may not claim: a channel served by its own endpoint, and, without a token, a
 /// serviceUrl off this machine that replies would be POSTed to (the server would call any address it is given).
 /// </summary>
 internal static class IncomingActivity
 {
-    public static async Task<Refusal?> ProblemAsync(HttpRequest request, bool anonymous, CancellationToken cancellationToken)
+    private const int ChunkBytes = 16 * 1024;
+
+    public abstract record Outcome
     {
-        request.EnableBuffering();
-        string body;
-        using (var reader = new StreamReader(request.Body, leaveOpen: true))
+        public sealed record Accepted : Outcome;
+
+        public sealed record TooLarge : Outcome;
+
+        /// <summary>Answered before the bot runs: the status and the reason, in English for the developer.</summary>
+        public sealed record Refused(int StatusCode, string Reason) : Outcome;
+    }
+
+    public static async Task<Outcome> ReadAsync(HttpRequest request, long maxBytes, bool anonymous, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
         {
-            body = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+            return new Outcome.TooLarge();
         }
 
-        request.Body.Position = 0;
+        var body = await ReadAtMostAsync(request, maxBytes, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return new Outcome.TooLarge();
+        }
+
+        request.Body = body;
+        request.HttpContext.Response.RegisterForDispose(body);
         Activity? activity;
         try
         {
-            activity = JsonConvert.DeserializeObject<Activity>(body);
+            using var reader = new JsonTextReader(new StreamReader(body, leaveOpen: true));
+            var serializer = JsonSerializer.CreateDefault();
+            serializer.CheckAdditionalContent = true;
+            activity = serializer.Deserialize<Activity>(reader);
         }
         catch (JsonException)
         {
-            return null;
+            activity = null;
+        }
+        finally
+        {
+            body.Position = 0;
         }
 
-        return activity switch
+        Outcome.Refused? refusal = activity switch
         {
             null => null,
             { ServiceUrl: var url } when !Uri.TryCreate(url, UriKind.Absolute, out _) => new(400, "The activity needs an absolute serviceUrl."),
@@ -48,5 +70,36 @@ internal static class IncomingActivity
                 new(400, "Without MicrosoftAppId, replies are POSTed only to a serviceUrl on this machine (localhost): use deliveryMode expectReplies, or configure MicrosoftAppId."),
             _ => null,
         };
+        return refusal ?? (Outcome)new Outcome.Accepted();
+    }
+
+    /// <summary>The body in memory, or null once it passes <paramref name="maxBytes"/> (a chunked body has no length to check first).</summary>
+    private static async Task<MemoryStream?> ReadAtMostAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        var body = new MemoryStream((int)Math.Min(request.ContentLength ?? ChunkBytes, maxBytes));
+        var chunk = new byte[ChunkBytes];
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (body.Length + read > maxBytes)
+                {
+                    await body.DisposeAsync().ConfigureAwait(false);
+                    return null;
+                }
+
+                body.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Kestrel enforcing the endpoint's limit (see BotRegistration) while the body is read.
+            await body.DisposeAsync().ConfigureAwait(false);
+            return null;
+        }
+
+        body.Position = 0;
+        return body;
     }
 }
