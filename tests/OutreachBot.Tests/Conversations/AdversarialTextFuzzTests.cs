@@ -139,7 +139,9 @@ public sealed class AdversarialTextFuzzTests : IAsyncLifetime
 
     private TestAdapter Conversation(string user, string? conversation = null)
     {
+        // A chat on this machine, as the console's: the demo cadre counts as a cadre only there.
         var adapter = new TestAdapter(TestAdapter.CreateConversation(conversation ?? "conversation-" + user, user, "outreachbot"));
+        adapter.Use(new Callers.OnThisMachine());
         BotPipeline.Apply(adapter, _harness.Services);
         return adapter;
     }

@@ -72,7 +72,7 @@ public sealed class MessageBoundsHttpTests : IDisposable
     public async Task A_long_wechat_text_within_its_body_limit_is_cut_like_any_other_channel()
     {
         await using var api = await FakeWeChatApi.StartAsync();
-        await using var host = WeChatTesting.Host(_folder.File("bot.db"), api, services: s => s.AddSingleton<IMiddleware>(_bot));
+        await using var host = WeChatTesting.PlaintextHost(_folder.File("bot.db"), api, services: s => s.AddSingleton<IMiddleware>(_bot));
         var phone = host.Phone("o-long-story");
 
         var reply = await phone.SendAsync(phone.Text("我们组的路垮了，" + new string('路', 10_000)));
