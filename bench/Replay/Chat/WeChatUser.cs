@@ -65,6 +65,11 @@ public sealed class WeChatUser : ChatUser
         {
             texts.Add(passive);
             texts.AddRange(DrainInbox());
+            if (texts.Count == 1 && Scripts.Screens.Of(passive) == Scripts.Screen.TextCut)
+            {
+                // The notice that a long text was cut went passively; the turn's answer follows through the API.
+                texts.AddRange(await FetchMoreAsync(LateReplyWait, cancellationToken));
+            }
         }
         else if (reply.IsSuccess)
         {

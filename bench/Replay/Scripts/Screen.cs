@@ -62,6 +62,9 @@ public enum Screen
     ChoiceRetry,
     TextTooShort,
     TextTooLong,
+
+    /// <summary>A text over Bot:MaxTextChars was cut: said before the turn's own answer.</summary>
+    TextCut,
     ConfirmRetry,
     NotAllowed,
     NotUnderstood,
@@ -143,6 +146,7 @@ public static class Screens
         (Screen.ChoiceRetry, ["请回复前面的数字，或者直接说名字"]),
         (Screen.TextTooShort, ["请再说具体一点"]),
         (Screen.TextTooLong, ["内容太长了"]),
+        (Screen.TextCut, ["我只收下了前"]),
         (Screen.ConfirmRetry, ["请回复“是”或者“不是”"]),
         (Screen.NotAllowed, ["只有帮扶干部", "只有帮扶干部、工作人员可以用", "可以用。如果您是干部"]),
         (Screen.Bound, ["绑定成功"]),
@@ -178,5 +182,5 @@ public static class Screens
 
     /// <summary>Screens that ask something: the user's next message answers them.</summary>
     public static bool IsQuestion(this Screen screen) => screen is not (Screen.Unknown or Screen.Logged or Screen.FollowUpNotice
-        or Screen.UnresolvedNotice or Screen.Busy or Screen.Resume or Screen.Help or Screen.Echo);
+        or Screen.UnresolvedNotice or Screen.Busy or Screen.Resume or Screen.Help or Screen.Echo or Screen.TextCut);
 }

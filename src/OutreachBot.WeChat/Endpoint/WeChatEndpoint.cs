@@ -174,6 +174,12 @@ internal sealed class WeChatEndpoint(
         };
         logger.LogWarning("Refused a call to /wechat with {Status}: {Reason}", status, refusal.Message);
         http.Response.StatusCode = status;
+        if (refusal.Fault == ProtocolFault.TooLarge)
+        {
+            // The rest of the body is left unread: the connection cannot carry another request.
+            http.Response.Headers.Connection = "close";
+        }
+
         await WriteAsync(http, "text/plain", refusal.Message).ConfigureAwait(false);
     }
 

@@ -54,8 +54,9 @@ public static class BotRegistration
             _ = Task.Run(DatePrompt.WarmUp);
         }
 
-        // Kestrel would take 30 MB on any endpoint; an activity is a few kilobytes. The metadata sets Kestrel's limit
-        // for this endpoint, and IncomingActivity enforces the same bound on hosts without one (the test server).
+        // Kestrel would take 30 MB on any endpoint; an activity is a few kilobytes. IncomingActivity keeps at most
+        // Bot:MaxBodyBytes in memory and reads a larger body on to its end only to answer 413 cleanly; the metadata
+        // sets Kestrel's limit for this endpoint to that drain limit, past which Kestrel stops reading.
         var maxBodyBytes = app.Configuration.GetValue("Bot:MaxBodyBytes", DefaultMaxBodyBytes);
         if (maxBodyBytes <= 0)
         {
@@ -83,7 +84,14 @@ public static class BotRegistration
 
             switch (await IncomingActivity.ReadAsync(context.Request, maxBodyBytes, anonymous, cancellationToken))
             {
-                case IncomingActivity.Outcome.TooLarge:
+                case IncomingActivity.Outcome.TooLarge(var drained):
+                    if (!drained)
+                    {
+                        // The rest of the body is never read, so the connection cannot carry another request: say so,
+                        // or a client that reuses it sees its next request cut off (found by bench/Replay's drill).
+                        context.Response.Headers.Connection = "close";
+                    }
+
                     return Results.Problem($"The activity is larger than Bot:MaxBodyBytes ({maxBodyBytes} bytes).", statusCode: StatusCodes.Status413PayloadTooLarge);
                 case IncomingActivity.Outcome.Refused(var status, var reason):
                     return Results.Text(reason, statusCode: status);
@@ -91,7 +99,7 @@ public static class BotRegistration
 
             await adapter.ProcessAsync(context.Request, context.Response, onThisMachine ? new OnThisMachineBot(bot) : bot, cancellationToken);
             return Results.Empty;
-        }).WithMetadata(new RequestSizeLimitAttribute(maxBodyBytes));
+        }).WithMetadata(new RequestSizeLimitAttribute(IncomingActivity.DrainLimit(maxBodyBytes)));
         app.MapHealthChecks("/healthz");
         return app;
     }

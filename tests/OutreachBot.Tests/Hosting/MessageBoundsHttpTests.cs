@@ -54,6 +54,26 @@ public sealed class MessageBoundsHttpTests : IDisposable
     }
 
     [Fact]
+    public async Task On_kestrel_a_5_MB_body_gets_its_413_and_the_same_connection_carries_the_next_message()
+    {
+        await using var host = Host(new Dictionary<string, string?> { ["Urls"] = "http://127.0.0.1:0" });
+        using var client = host.StartOnKestrel();
+        var huge = Activities.Message(new string('长', 5_000_000 / 3)).ToString();
+
+        // Answering before the body was read and then closing reset the connection under a client still sending,
+        // or cut off its next request on the same connection (found by bench/Replay's bad-input drill).
+        using var refused = await client.PostAsync("/api/messages", new StringContent(huge, Encoding.UTF8, "application/json"));
+        var next = Activities.Message("你好");
+        next["deliveryMode"] = "expectReplies";
+        using var answered = await client.PostAsync("/api/messages", new StringContent(next.ToString(), Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        Assert.False(refused.Headers.ConnectionClose ?? false, "a body read to its end leaves the connection usable");
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.Equal(["你好"], _bot.Activities.Select(a => a.Text));
+    }
+
+    [Fact]
     public async Task A_body_over_the_default_limit_without_a_content_length_is_cut_off_while_reading()
     {
         await using var host = Host();
