@@ -7,6 +7,7 @@ using OutreachBot.Identity;
 using OutreachBot.Roster;
 using OutreachBot.Roster.Import;
 using OutreachBot.Storage;
+using OutreachBot.Storage.LiteDb;
 
 // Times the roster import at the county report's scale and the demo seed load, against a baseline measured in the
 // same run: inserting the same entities, built beforehand, straight into the same indexed collections in one

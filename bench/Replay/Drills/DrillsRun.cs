@@ -4,6 +4,7 @@ using OutreachBot.Bench.Replay.Year;
 using OutreachBot.Ledger;
 using OutreachBot.Storage;
 using OutreachBot.Visits;
+using OutreachBot.Storage.LiteDb;
 
 namespace OutreachBot.Bench.Replay.Runs;
 

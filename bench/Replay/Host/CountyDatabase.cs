@@ -4,6 +4,7 @@ using OutreachBot.Bench.Replay.County;
 using OutreachBot.Bench.Replay.Year;
 using OutreachBot.Identity;
 using OutreachBot.Storage;
+using OutreachBot.Storage.LiteDb;
 
 namespace OutreachBot.Bench.Replay.Host;
 

@@ -5,6 +5,7 @@ using OutreachBot.Ledger;
 using OutreachBot.Ledger.Forwarding;
 using OutreachBot.Storage;
 using OutreachBot.Visits;
+using OutreachBot.Storage.LiteDb;
 
 namespace OutreachBot.Bench.Replay.Year;
 
@@ -85,7 +86,7 @@ public static partial class Verify
     /// </summary>
     public static Findings Database(string path, Expectations expected, Outside? webhook)
     {
-        using var db = OutreachBot.Storage.Database.Open(new StorageOptions { Path = path }, Path.GetDirectoryName(path)!);
+        using var db = OutreachBot.Storage.LiteDb.Database.Open(new StorageOptions { Path = path }, Path.GetDirectoryName(path)!);
         var visits = db.GetCollection<Visit>(VisitService.CollectionName).FindAll().ToList();
         var entries = db.GetCollection<LedgerEntry>("ledger_entries").FindAll().ToList();
         var details = new List<string>();

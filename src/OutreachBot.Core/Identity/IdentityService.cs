@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OutreachBot.Conversations;
 using OutreachBot.Roster;
 using OutreachBot.Storage;
+using OutreachBot.Storage.LiteDb;
 
 namespace OutreachBot.Identity;
 

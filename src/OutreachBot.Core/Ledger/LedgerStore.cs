@@ -1,6 +1,7 @@
 using LiteDB;
 using OutreachBot.Storage;
 using OutreachBot.Ledger.Forwarding;
+using OutreachBot.Storage.LiteDb;
 
 namespace OutreachBot.Ledger;
 

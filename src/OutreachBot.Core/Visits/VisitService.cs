@@ -5,6 +5,7 @@ using OutreachBot.Conversations;
 using OutreachBot.Identity;
 using OutreachBot.Roster;
 using OutreachBot.Time;
+using OutreachBot.Storage.LiteDb;
 
 namespace OutreachBot.Visits;
 

@@ -1,4 +1,5 @@
 using OutreachBot.Storage;
+using OutreachBot.Storage.LiteDb;
 
 namespace OutreachBot.Cli;
 

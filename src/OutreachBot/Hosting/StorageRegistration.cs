@@ -1,21 +1,17 @@
-using LiteDB;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 using OutreachBot.Storage;
+using OutreachBot.Storage.LiteDb;
 
 namespace OutreachBot.Hosting;
 
 public static class StorageRegistration
 {
-    /// <summary>One LiteDB file per process, opened once and shared by bot state and every feature.</summary>
+    /// <summary>The storage provider (today the embedded LiteDB file), bot state on it, and its health check.</summary>
     public static WebApplicationBuilder AddStorage(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
-        builder.Services.AddSingleton<ILiteDatabase>(sp =>
-            Database.Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value, builder.Environment.ContentRootPath));
-        builder.Services.AddSingleton<LiteDbStorage>();
-        builder.Services.AddSingleton<IStorage>(sp => sp.GetRequiredService<LiteDbStorage>());
+        builder.Services.AddLiteDbStorage(builder.Environment.ContentRootPath);
         builder.Services.AddSingleton<ConversationState>();
         builder.Services.AddSingleton<UserState>();
         builder.Services.AddSingleton(TimeProvider.System);
@@ -23,19 +19,9 @@ public static class StorageRegistration
         return builder;
     }
 
-    private sealed class DatabaseHealthCheck(ILiteDatabase database) : IHealthCheck
+    private sealed class DatabaseHealthCheck(IStorageProbe probe) : IHealthCheck
     {
-        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-        {
-            try
-            {
-                _ = database.GetCollection(LiteDbStorage.CollectionName).Count();
-                return Task.FromResult(HealthCheckResult.Healthy());
-            }
-            catch (LiteException e)
-            {
-                return Task.FromResult(HealthCheckResult.Unhealthy("database unreachable", e));
-            }
-        }
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(probe.IsReachable(out var problem) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("database unreachable: " + problem));
     }
 }

@@ -6,6 +6,7 @@ using OutreachBot.Conversations;
 using OutreachBot.Scheduling;
 using OutreachBot.Storage;
 using OutreachBot.Tests.Support;
+using OutreachBot.Storage.LiteDb;
 
 namespace OutreachBot.Tests.Conversations;
 

@@ -11,6 +11,7 @@ using OutreachBot.Identity;
 using OutreachBot.Ledger;
 using OutreachBot.Tests.Support;
 using OutreachBot.Tests.WeChat;
+using OutreachBot.Storage.LiteDb;
 
 namespace OutreachBot.Tests.Hosting;
 
@@ -176,7 +177,7 @@ public sealed class AnonymousAccessTests : IDisposable
     [Fact]
     public void A_reference_nobody_vouched_for_never_replaces_one_a_channel_vouched_for()
     {
-        using var database = OutreachBot.Storage.Database.InMemory();
+        using var database = OutreachBot.Storage.LiteDb.Database.InMemory();
         var store = new ConversationReferenceStore(database);
         var now = DateTimeOffset.UtcNow;
 

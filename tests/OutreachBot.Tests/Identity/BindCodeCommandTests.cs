@@ -3,6 +3,7 @@ using OutreachBot.Cli;
 using OutreachBot.Identity;
 using OutreachBot.Storage;
 using OutreachBot.Tests.Support;
+using OutreachBot.Storage.LiteDb;
 
 namespace OutreachBot.Tests.Identity;
 

@@ -9,6 +9,7 @@ using OutreachBot.Roster.Import;
 using OutreachBot.Storage;
 using OutreachBot.Texts;
 using OutreachBot.Visits;
+using OutreachBot.Storage.LiteDb;
 
 namespace OutreachBot.Tests.Roster;
 
@@ -26,7 +27,7 @@ public sealed class DemoCounty : IDisposable
     public DemoCounty(DateTimeOffset? now = null)
     {
         Clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 12, 10, 9, 0, 0, TimeSpan.FromHours(8)));
-        Database = OutreachBot.Storage.Database.InMemory();
+        Database = OutreachBot.Storage.LiteDb.Database.InMemory();
         Roster = new RosterStore(Database);
         var imported = new RosterImporter(Roster, Clock).Import(RosterSource.FromFolder(RosterFolder));
         Assert.True(imported.Succeeded, string.Join("\n", imported.Errors));

@@ -5,6 +5,7 @@ using MiniExcelLibs;
 using OutreachBot.Roster;
 using OutreachBot.Roster.Import;
 using OutreachBot.Tests.Support;
+using OutreachBot.Storage.LiteDb;
 
 namespace OutreachBot.Tests.Roster;
 
@@ -208,7 +209,7 @@ public sealed class RosterImportTests : IDisposable
         }
 
         MiniExcel.SaveAs(workbook, sheets);
-        using var empty = OutreachBot.Storage.Database.InMemory();
+        using var empty = OutreachBot.Storage.LiteDb.Database.InMemory();
         var roster = new RosterStore(empty);
 
         var result = new RosterImporter(roster, new FakeTimeProvider()).Import(RosterSource.From(workbook));

@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder;
 using OutreachBot.Dialogs;
 using OutreachBot.Storage;
 using OutreachBot.Tests.Support;
+using OutreachBot.Storage.LiteDb;
 
 namespace OutreachBot.Tests.Storage;
 

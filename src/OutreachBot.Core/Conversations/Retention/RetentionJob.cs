@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OutreachBot.Scheduling;
 using OutreachBot.Storage;
+using OutreachBot.Storage.LiteDb;
 
 namespace OutreachBot.Conversations.Retention;
 

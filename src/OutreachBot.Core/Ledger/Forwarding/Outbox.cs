@@ -1,6 +1,7 @@
 using LiteDB;
 using OutreachBot.Storage;
 using Microsoft.Extensions.Options;
+using OutreachBot.Storage.LiteDb;
 
 namespace OutreachBot.Ledger.Forwarding;
 

@@ -1,6 +1,6 @@
 using LiteDB;
 
-namespace OutreachBot.Storage;
+namespace OutreachBot.Storage.LiteDb;
 
 /// <summary>
 /// Opens the one LiteDB file a process uses. LiteDB's maintainers recommend a single shared

@@ -1,6 +1,6 @@
 using LiteDB;
 
-namespace OutreachBot.Storage;
+namespace OutreachBot.Storage.LiteDb;
 
 /// <summary>
 /// LiteDB 5's BsonMapper builds a type's mapping on first use and is not safe while it does: a second thread can

@@ -3,7 +3,7 @@ using Microsoft.Bot.Builder;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace OutreachBot.Storage;
+namespace OutreachBot.Storage.LiteDb;
 
 /// <summary>
 /// Bot Framework <see cref="IStorage"/> on LiteDB, with the SDK's storage semantics: an item written with an ETag

@@ -1,6 +1,6 @@
 using LiteDB;
 
-namespace OutreachBot.Storage;
+namespace OutreachBot.Storage.LiteDb;
 
 /// <summary>
 /// LiteDB 5 returns from a commit before the pages reach its log file: a writer thread writes them a moment later.
