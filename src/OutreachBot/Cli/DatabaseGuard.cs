@@ -1,5 +1,4 @@
 using OutreachBot.Storage;
-using OutreachBot.Storage.LiteDb;
 
 namespace OutreachBot.Cli;
 

@@ -62,13 +62,6 @@ public static class Database
     };
 }
 
-/// <summary>Another process (most likely the running bot) has the database file open.</summary>
-public sealed class DatabaseInUseException(string path, Exception inner)
-    : IOException($"The database file {path} is in use by another process.", inner)
-{
-    public string Path { get; } = path;
-}
-
 /// <summary>A LiteDatabase that releases its process lock when disposed.</summary>
 internal sealed class LockedDatabase(ConnectionString connection, BsonMapper mapper, FileStream fileLock) : LiteDatabase(connection, mapper)
 {

@@ -18,6 +18,7 @@ public static class LiteDbServices
         services.AddSingleton<IStorage>(sp => sp.GetRequiredService<LiteDbStorage>());
         services.AddSingleton<IUnitOfWork, LiteDbUnitOfWork>();
         services.AddSingleton<IStorageProbe, LiteDbProbe>();
+        services.AddSingleton<ISeedLog, LiteDbSeedLog>();
         return services;
     }
 
