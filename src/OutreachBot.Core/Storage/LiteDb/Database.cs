@@ -11,6 +11,16 @@ namespace OutreachBot.Storage.LiteDb;
 /// </summary>
 public static class Database
 {
+    /// <summary>
+    /// The layout of the documents this build writes, kept in the file's user version. A file from a newer build is
+    /// refused rather than misread. An older file is brought up to this version step by step by <see cref="Migrations"/>
+    /// (version 1 is the layout of December 2026, which every earlier file already has).
+    /// </summary>
+    public const int SchemaVersion = 1;
+
+    /// <summary>Migration i takes a file from version i to i + 1; a file of version 0 (new, or from before versions) needs none.</summary>
+    private static readonly Action<ILiteDatabase>[] Migrations = [_ => { }];
+
     public static LiteDatabase Open(StorageOptions options, string contentRoot)
     {
         var path = System.IO.Path.GetFullPath(options.Path, contentRoot);
@@ -27,14 +37,41 @@ public static class Database
             Password = string.IsNullOrEmpty(options.Password) ? null : options.Password,
         };
         var fileLock = Lock(path);
+        LockedDatabase? database = null;
         try
         {
-            return new LockedDatabase(connection, CreateMapper(), fileLock);
+            database = new LockedDatabase(connection, CreateMapper(), fileLock);
+            Migrate(database, path);
+            return database;
         }
         catch
         {
-            fileLock.Dispose();
+            if (database is null)
+            {
+                fileLock.Dispose();
+            }
+            else
+            {
+                database.Dispose();
+            }
+
             throw;
+        }
+    }
+
+    private static void Migrate(ILiteDatabase database, string path)
+    {
+        var version = database.UserVersion;
+        if (version > SchemaVersion)
+        {
+            throw new InvalidDataException(
+                $"The database file {path} has schema version {version}, written by a newer OutreachBot; this build reads up to version {SchemaVersion}. Run the newer build, or restore a backup.");
+        }
+
+        for (; version < SchemaVersion; version++)
+        {
+            Migrations[version](database);
+            database.UserVersion = version + 1;
         }
     }
 
