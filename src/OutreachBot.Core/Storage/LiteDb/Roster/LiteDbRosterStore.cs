@@ -178,7 +178,7 @@ public sealed class LiteDbRosterStore : IRosterStore
         {
             if (!changed.TryGetValue(householdId, out var household))
             {
-                household = _households.FindById(householdId);
+                household = _households.FindById(householdId) ?? throw new RosterRuleException($"没有编号为 {householdId} 的户。");
                 changed[householdId] = household;
             }
 
