@@ -1,9 +1,10 @@
-using LiteDB;
 using Microsoft.Extensions.Options;
 using OutreachBot.Cli;
 using OutreachBot.Identity;
 using OutreachBot.Roster;
 using OutreachBot.Roster.Import;
+using OutreachBot.Storage;
+using OutreachBot.Storage.LiteDb.Roster;
 using OutreachBot.Visits;
 
 namespace OutreachBot.Hosting;
@@ -23,10 +24,11 @@ public static class RosterRegistration
         services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
         services.Configure<IdentityOptions>(builder.Configuration.GetSection(IdentityOptions.Section));
         services.AddSingleton<BindingStore>();
+        services.AddLiteDbRoster();
         services.AddSingleton(sp =>
         {
-            var roster = new RosterStore(sp.GetRequiredService<ILiteDatabase>());
-            new DemoSeeds(roster, sp.GetRequiredService<BindingStore>(), sp.GetRequiredService<TimeProvider>(),
+            var roster = sp.GetRequiredKeyedService<IRosterStore>(IRosterStore.UnseededKey);
+            new DemoSeeds(roster, sp.GetRequiredService<BindingStore>(), sp.GetRequiredService<ISeedLog>(), sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<IOptions<SeedOptions>>().Value, contentRoot, sp.GetRequiredService<ILogger<DemoSeeds>>()).Apply();
             return roster;
         });
@@ -46,7 +48,7 @@ public static class RosterRegistration
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            _ = services.GetRequiredService<RosterStore>();
+            _ = services.GetRequiredService<IRosterStore>();
             return Task.CompletedTask;
         }
 
