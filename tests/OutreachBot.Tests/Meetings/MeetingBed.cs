@@ -56,7 +56,7 @@ internal sealed class MeetingBed : IAsyncDisposable
     public void Reachable(string personId, Role role, string? serviceUrl = null)
     {
         Bound(personId, role);
-        Get<ConversationReferenceStore>().Remember(new ConversationReference
+        Get<IConversationReferences>().Remember(new ConversationReference
         {
             ChannelId = Channel,
             ServiceUrl = serviceUrl ?? Listener.ServiceUrl,
