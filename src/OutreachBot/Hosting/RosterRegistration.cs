@@ -4,6 +4,7 @@ using OutreachBot.Cli;
 using OutreachBot.Identity;
 using OutreachBot.Roster;
 using OutreachBot.Roster.Import;
+using OutreachBot.Storage.LiteDb.Identity;
 using OutreachBot.Visits;
 
 namespace OutreachBot.Hosting;
@@ -22,11 +23,11 @@ public static class RosterRegistration
         var contentRoot = builder.Environment.ContentRootPath;
         services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
         services.Configure<IdentityOptions>(builder.Configuration.GetSection(IdentityOptions.Section));
-        services.AddSingleton<BindingStore>();
+        services.AddLiteDbIdentity();
         services.AddSingleton(sp =>
         {
             var roster = new RosterStore(sp.GetRequiredService<ILiteDatabase>());
-            new DemoSeeds(roster, sp.GetRequiredService<BindingStore>(), sp.GetRequiredService<TimeProvider>(),
+            new DemoSeeds(roster, sp.GetRequiredService<IBindingStore>(), sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<IOptions<SeedOptions>>().Value, contentRoot, sp.GetRequiredService<ILogger<DemoSeeds>>()).Apply();
             return roster;
         });

@@ -68,7 +68,7 @@ internal sealed class MeetingBed : IAsyncDisposable
 
     /// <summary>Bound, but never wrote: no conversation to remind them in.</summary>
     public void Bound(string personId, Role role) =>
-        Get<BindingStore>().Save(new Binding(Channel, "user-" + personId, role, personId, Clock.GetUtcNow()));
+        Get<IBindingStore>().Save(new Binding(Channel, "user-" + personId, role, personId, Clock.GetUtcNow()));
 
     public UserIdentity Identity(string personId) => Get<IIdentityResolver>().Resolve(Channel, "user-" + personId);
 

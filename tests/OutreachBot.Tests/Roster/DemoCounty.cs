@@ -31,7 +31,7 @@ public sealed class DemoCounty : IDisposable
         Roster = new RosterStore(Database);
         var imported = new RosterImporter(Roster, Clock).Import(RosterSource.FromFolder(RosterFolder));
         Assert.True(imported.Succeeded, string.Join("\n", imported.Errors));
-        Bindings = new BindingStore(Database);
+        Bindings = new OutreachBot.Storage.LiteDb.Identity.LiteDbBindingStore(Database);
         Resolver = new RosterIdentityResolver(Bindings, Roster);
         Identity = new IdentityService(Roster, Bindings, Resolver, Clock, Options.Create(new IdentityOptions()), NullLogger<IdentityService>.Instance);
         Visits = new VisitService(Roster, Database, Clock, NullLogger<VisitService>.Instance);
@@ -45,7 +45,7 @@ public sealed class DemoCounty : IDisposable
 
     public RosterStore Roster { get; }
 
-    public BindingStore Bindings { get; }
+    public IBindingStore Bindings { get; }
 
     public RosterIdentityResolver Resolver { get; }
 
