@@ -8,6 +8,7 @@ using OutreachBot.Dialogs;
 using OutreachBot.Ledger;
 using OutreachBot.Ledger.Forwarding;
 using OutreachBot.Roster;
+using OutreachBot.Storage.LiteDb.Dashboard;
 using OutreachBot.Texts;
 using OutreachBot.Visits;
 
@@ -39,6 +40,7 @@ public static class DashboardRegistration
         services.AddSingleton(sp => new LedgerExport(sp.GetRequiredService<RosterStore>()));
         services.AddSingleton(sp => new VisitExport(sp.GetRequiredService<RosterStore>()));
         services.AddSingleton<VillageLists>();
+        services.AddLiteDbDashboard();
         services.AddSingleton<LoginLinks>();
         services.AddSingleton<IDialogAction, LoginLinkAction>();
         services.AddHostedService<TextsCheck>();
