@@ -9,6 +9,7 @@ using OutreachBot.Roster.Import;
 using OutreachBot.Storage;
 using OutreachBot.Storage.LiteDb;
 using OutreachBot.Storage.LiteDb.Roster;
+using OutreachBot.Storage.LiteDb.Identity;
 
 // Times the roster import at the county report's scale and the demo seed load, against a baseline measured in the
 // same run: inserting the same entities, built beforehand, straight into the same indexed collections in one
@@ -85,7 +86,7 @@ LiteDatabase Fresh() => Database.Open(new StorageOptions { Path = Path.Combine(w
 void LoadDemo(LiteDatabase db)
 {
     var roster = new LiteDbRosterStore(db);
-    var report = new DemoSeeds(roster, new BindingStore(db), new LiteDbSeedLog(db), clock, new SeedOptions { Demo = true, Path = "seeds" }, repository, NullLogger.Instance).Apply();
+    var report = new DemoSeeds(roster, new LiteDbBindingStore(db), new LiteDbSeedLog(db), clock, new SeedOptions { Demo = true, Path = "seeds" }, repository, NullLogger.Instance).Apply();
     if (report.Identities != 2)
     {
         throw new InvalidOperationException("demo identities missing");

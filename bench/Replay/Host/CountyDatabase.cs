@@ -5,6 +5,7 @@ using OutreachBot.Bench.Replay.Year;
 using OutreachBot.Identity;
 using OutreachBot.Storage;
 using OutreachBot.Storage.LiteDb;
+using OutreachBot.Storage.LiteDb.Identity;
 
 namespace OutreachBot.Bench.Replay.Host;
 
@@ -53,7 +54,7 @@ public static partial class CountyDatabase
 
         using (var db = Database.Open(new StorageOptions { Path = path }, System.IO.Path.GetDirectoryName(path)!))
         {
-            var bindings = new BindingStore(db);
+            var bindings = new LiteDbBindingStore(db);
             var now = DateTimeOffset.UtcNow;
             db.BeginTrans();
             foreach (var person in plan.Cadres.Values.Concat(plan.Staff.Values).Where(p => !issued.ContainsKey(p.UserId)))

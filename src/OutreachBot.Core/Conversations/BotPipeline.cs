@@ -34,9 +34,7 @@ public static class BotPipeline
         services.AddSingleton<IMiddleware, TextLimit>();
         services.AddSingleton<IMiddleware, TurnGate>();
         services.AddSingleton<IMiddleware, RememberConversations>();
-        services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<ProactiveMessenger>();
-        services.AddSingleton<FailedTurnStore>();
         services.AddSingleton<TurnErrorHandler>();
         return services;
     }

@@ -10,7 +10,7 @@ namespace OutreachBot.Conversations;
 /// passes the same middleware (one turn at a time per conversation) as the user's own messages. A callback can
 /// do more than send (start a follow-up dialog) with <see cref="ContinueAsync"/>.
 /// </summary>
-public sealed class ProactiveMessenger(ConversationReferenceStore references, IEnumerable<IProactiveChannel> channels, ILogger<ProactiveMessenger> logger)
+public sealed class ProactiveMessenger(IConversationReferences references, IEnumerable<IProactiveChannel> channels, ILogger<ProactiveMessenger> logger)
 {
     public const string TemplateProperty = "template";
 

@@ -10,7 +10,7 @@ namespace OutreachBot.Conversations;
 /// An anonymous Bot Framework turn names its own serviceUrl and from.id, so its reference is kept only when the
 /// serviceUrl is this machine: otherwise anyone could have a villager's close-out notice sent to their own server.
 /// </summary>
-public sealed class RememberConversations(ConversationReferenceStore store, TimeProvider clock) : IMiddleware
+public sealed class RememberConversations(IConversationReferences store, TimeProvider clock) : IMiddleware
 {
     public static readonly TimeSpan Refresh = TimeSpan.FromMinutes(10);
 
@@ -24,7 +24,7 @@ public sealed class RememberConversations(ConversationReferenceStore store, Time
             && (!anonymous || Callers.IsLoopbackUrl(activity.ServiceUrl)))
         {
             var now = clock.GetUtcNow();
-            var key = ConversationReferenceStore.Key(activity.ChannelId, userId);
+            var key = IConversationReferences.Key(activity.ChannelId, userId);
             if (!_written.TryGetValue(key, out var last) || last.ConversationId != conversationId || now - last.At > Refresh)
             {
                 store.Remember(activity.GetConversationReference(), now, vouched: !anonymous);

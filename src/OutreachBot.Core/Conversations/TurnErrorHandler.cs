@@ -10,7 +10,7 @@ namespace OutreachBot.Conversations;
 /// a second failure in a row clears the conversation state so a bad saved state cannot wedge them.
 /// </summary>
 public sealed class TurnErrorHandler(
-    FailedTurnStore failedTurns,
+    IFailedTurns failedTurns,
     TurnFailures failures,
     ConversationState conversationState,
     TextCatalog texts,

@@ -1,10 +1,9 @@
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OutreachBot.Conversations;
 using OutreachBot.Roster;
-using OutreachBot.Storage;
-using OutreachBot.Storage.LiteDb;
 
 namespace OutreachBot.Identity;
 
@@ -14,7 +13,7 @@ namespace OutreachBot.Identity;
 /// </summary>
 public sealed class IdentityService(
     IRosterStore roster,
-    BindingStore store,
+    IBindingStore store,
     IIdentityResolver resolver,
     TimeProvider clock,
     IOptions<IdentityOptions> options,
@@ -22,10 +21,16 @@ public sealed class IdentityService(
 {
     public const int CodeLength = 8;
 
-    /// <summary>The wrong codes of everyone, kept beside each user's own; a chat identity's key always holds a '|'.</summary>
-    private const string CountyKey = "county";
+    /// <summary>
+    /// PBKDF2 rounds for hashing a code. A code has only 10^8 values, so a fast hash would be undone by trying them
+    /// all; at this cost that takes days of computing, longer than a code lives.
+    /// </summary>
+    private const int HashIterations = 100_000;
 
     private readonly IdentityOptions _options = options.Value;
+
+    /// <summary>One bind or code creation at a time: the county-wide count of wrong codes is read, then written.</summary>
+    private readonly Lock _gate = new();
 
     /// <summary>Creates a code for a cadre or staff member of the roster. Throws <see cref="RosterRuleException"/> for an unknown id.</summary>
     public IssuedBindCode CreateCode(Role role, string personId)
@@ -38,15 +43,13 @@ public sealed class IdentityService(
         };
         var now = clock.GetUtcNow();
         var expires = now.AddHours(_options.BindCodeHours);
-        lock (store.Gate)
+        lock (_gate)
         {
             while (true)
             {
                 var code = RandomNumberGenerator.GetInt32(0, 100_000_000).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
-                var hash = store.Hash(code);
-                if (store.Codes.FindById(hash) is null)
+                if (store.AddCode(new BindCode(Hash(code), role, personId, now, expires)))
                 {
-                    store.Codes.Insert(new BindCode(hash, role, personId, now, expires));
                     logger.LogInformation("Bind code created for a {Role} ({Person}), expires {Expires:o}", role, Redact.Id(personId), expires);
                     return new IssuedBindCode(code, role, personId, name, expires);
                 }
@@ -64,26 +67,25 @@ public sealed class IdentityService(
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         var key = Binding.KeyOf(channelId, userId);
         var now = clock.GetUtcNow();
-        lock (store.Gate)
+        lock (_gate)
         {
             // Refused attempts are not counted, so a pause ends when its wrong codes age out of the window.
-            var county = store.Attempts.FindById(CountyKey) ?? new BindingStore.FailedAttempts { Id = CountyKey };
-            county.At.RemoveAll(at => at <= now.AddMinutes(-_options.CountyFailedAttemptWindowMinutes));
-            if (county.At.Count >= _options.CountyMaxFailedAttempts)
+            var countyCutoff = now.AddMinutes(-_options.CountyFailedAttemptWindowMinutes);
+            var county = store.CountyFailedAttempts().Count(at => at > countyCutoff);
+            if (county >= _options.CountyMaxFailedAttempts)
             {
                 logger.LogInformation("Bind refused for {User}: binding is paused county-wide", Redact.Id(key));
                 return new BindResult(BindOutcome.Paused);
             }
 
-            var attempts = store.Attempts.FindById(key) ?? new BindingStore.FailedAttempts { Id = key };
-            attempts.At.RemoveAll(at => at <= now.AddMinutes(-_options.FailedAttemptWindowMinutes));
-            if (attempts.At.Count >= _options.MaxFailedAttempts)
+            var cutoff = now.AddMinutes(-_options.FailedAttemptWindowMinutes);
+            if (store.FailedAttemptsOf(key).Count(at => at > cutoff) >= _options.MaxFailedAttempts)
             {
                 return new BindResult(BindOutcome.TooManyAttempts);
             }
 
             var digits = Normalize(code);
-            var found = digits.Length == CodeLength ? store.Codes.FindById(store.Hash(digits)) : null;
+            var found = digits.Length == CodeLength ? store.FindCode(Hash(digits)) : null;
             var outcome = found?.Check(now) ?? BindOutcome.UnknownCode;
             if (outcome == BindOutcome.Bound && !PersonExists(found!))
             {
@@ -92,24 +94,28 @@ public sealed class IdentityService(
 
             if (outcome != BindOutcome.Bound)
             {
-                attempts.At.Add(now);
-                store.Attempts.Upsert(attempts);
-                county.At.Add(now);
-                store.Attempts.Upsert(county);
+                store.AddFailedAttempt(key, now, cutoff, countyCutoff);
+                county++;
                 logger.LogInformation("Bind refused for {User}: {Outcome}", Redact.Id(key), outcome);
-                var pauseBegan = county.At.Count == _options.CountyMaxFailedAttempts;
+                var pauseBegan = county == _options.CountyMaxFailedAttempts;
                 if (pauseBegan)
                 {
                     logger.LogWarning(
                         "{Count} wrong bind codes county-wide within {Minutes} minutes: someone may be guessing codes. Binding is paused for everyone until they age out.",
-                        county.At.Count,
+                        county,
                         _options.CountyFailedAttemptWindowMinutes);
                 }
 
                 return new BindResult(outcome, PauseBegan: pauseBegan);
             }
 
-            Save(found!, key, channelId, userId, now);
+            if (!store.Bind(found!.Id, new Binding(channelId, userId, found.Role, found.PersonId, now)))
+            {
+                // Another process used the code between the check above and now.
+                logger.LogInformation("Bind refused for {User}: {Outcome}", Redact.Id(key), BindOutcome.AlreadyUsed);
+                return new BindResult(BindOutcome.AlreadyUsed);
+            }
+
             logger.LogInformation("{User} bound as a {Role} ({Person})", Redact.Id(key), found!.Role, Redact.Id(found.PersonId));
             return new BindResult(BindOutcome.Bound, resolver.Resolve(channelId, userId));
         }
@@ -118,32 +124,8 @@ public sealed class IdentityService(
     /// <summary>Forgets the binding of this chat identity; the user is a resident again.</summary>
     public bool Unbind(string channelId, string userId) => store.Remove(channelId, userId);
 
-    private void Save(BindCode code, string key, string channelId, string userId, DateTimeOffset now)
-    {
-        var database = store.Database;
-        var own = database.BeginTrans();
-        try
-        {
-            code.MarkUsed(now, key);
-            store.Codes.Update(code);
-            store.Bindings.Upsert(new Binding(channelId, userId, code.Role, code.PersonId, now));
-            store.Attempts.Delete(key);
-            if (own)
-            {
-                database.Commit();
-                database.Flush();
-            }
-        }
-        catch
-        {
-            if (own)
-            {
-                database.Rollback();
-            }
-
-            throw;
-        }
-    }
+    private string Hash(string code) =>
+        Convert.ToHexStringLower(Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(code), store.CodeSalt(), HashIterations, HashAlgorithmName.SHA256, 32));
 
     private bool PersonExists(BindCode code) =>
         code.Role == Role.Cadre ? roster.FindCadre(code.PersonId) is not null : roster.FindStaff(code.PersonId) is not null;

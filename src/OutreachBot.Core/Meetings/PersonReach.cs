@@ -16,7 +16,7 @@ public sealed record Reach(string? ChannelId, string? UserId, ReminderOutcome? U
 /// conversation, the one they wrote from last, so a person bound on two channels is reminded once. A demo binding
 /// holds on every channel; its channel is the one that user id last wrote from.
 /// </summary>
-public sealed class PersonReach(BindingStore bindings, ConversationReferenceStore references)
+public sealed class PersonReach(IBindingStore bindings, IConversationReferences references)
 {
     public Reach Find(string personId)
     {

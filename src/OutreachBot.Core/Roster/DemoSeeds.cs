@@ -25,7 +25,7 @@ public sealed class SeedOptions
 /// demo-identities.csv on every channel (they count only for callers on this machine: see RosterIdentityResolver). Idempotent: the import adds or updates by id, and is skipped when the files
 /// are unchanged since the last load. With the demo off, the demo bindings are removed (the demo roster stays).
 /// </summary>
-public sealed class DemoSeeds(IRosterStore roster, BindingStore bindings, ISeedLog seeds, TimeProvider clock, SeedOptions options, string contentRoot, ILogger logger)
+public sealed class DemoSeeds(IRosterStore roster, IBindingStore bindings, ISeedLog seeds, TimeProvider clock, SeedOptions options, string contentRoot, ILogger logger)
 {
     public const string IdentitiesFile = "demo-identities.csv";
     private const string RosterSeed = "roster";

@@ -8,6 +8,7 @@ using OutreachBot.Dialogs;
 using OutreachBot.Ledger;
 using OutreachBot.Ledger.Forwarding;
 using OutreachBot.Roster;
+using OutreachBot.Storage.LiteDb.Dashboard;
 using OutreachBot.Texts;
 using OutreachBot.Visits;
 
@@ -38,6 +39,7 @@ public static class DashboardRegistration
         services.AddSingleton(sp => new LedgerExport(sp.GetRequiredService<IRosterStore>()));
         services.AddSingleton(sp => new VisitExport(sp.GetRequiredService<IRosterStore>()));
         services.AddSingleton<VillageLists>();
+        services.AddLiteDbDashboard();
         services.AddSingleton<LoginLinks>();
         services.AddSingleton<IDialogAction, LoginLinkAction>();
         services.AddHostedService<TextsCheck>();

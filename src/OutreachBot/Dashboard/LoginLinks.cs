@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using LiteDB;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
@@ -13,17 +12,14 @@ namespace OutreachBot.Dashboard;
 /// </summary>
 public sealed class LoginLinks
 {
-    public const string CollectionName = "dashboard_login_links";
-
-    private readonly ILiteCollection<LoginLink> _links;
+    private readonly ILoginLinkStore _links;
     private readonly TimeProvider _clock;
     private readonly DashboardOptions _options;
     private readonly Lock _gate = new();
 
-    public LoginLinks(ILiteDatabase database, TimeProvider clock, IOptions<DashboardOptions> options)
+    public LoginLinks(ILoginLinkStore links, TimeProvider clock, IOptions<DashboardOptions> options)
     {
-        _links = database.GetCollection<LoginLink>(CollectionName);
-        _links.EnsureIndex(l => l.ExpiresAt);
+        _links = links;
         _clock = clock;
         _options = options.Value;
     }
@@ -37,8 +33,8 @@ public sealed class LoginLinks
         var expires = now.AddMinutes(_options.LoginLinkMinutes);
         lock (_gate)
         {
-            _links.DeleteMany(l => l.ExpiresAt < now.AddDays(-1));
-            _links.Insert(new LoginLink { Id = Hash(token), StaffId = staffId, CreatedAt = now, ExpiresAt = expires });
+            _links.ForgetExpiredBefore(now.AddDays(-1));
+            _links.Add(new LoginLink(Hash(token), staffId, now, expires));
         }
 
         var url = _options.PublicBaseUrl.TrimEnd('/') + DashboardRoutes.Login + "?token=" + token;
@@ -59,10 +55,10 @@ public sealed class LoginLinks
         {
             var link = Find(token);
             var state = State(link);
-            if (state == LoginLinkState.Valid)
+            if (state == LoginLinkState.Valid && !_links.MarkUsed(link!.Hash, _clock.GetUtcNow()))
             {
-                link!.UsedAt = _clock.GetUtcNow();
-                _links.Update(link);
+                // Spent meanwhile by another process sharing the database.
+                state = LoginLinkState.Used;
             }
 
             return new LoginLinkCheck(state, link?.StaffId);
@@ -70,7 +66,7 @@ public sealed class LoginLinks
     }
 
     private LoginLink? Find(string? token) =>
-        string.IsNullOrWhiteSpace(token) || token.Length > 100 ? null : _links.FindById(Hash(token.Trim()));
+        string.IsNullOrWhiteSpace(token) || token.Length > 100 ? null : _links.Find(Hash(token.Trim()));
 
     private LoginLinkState State(LoginLink? link) =>
         link is null ? LoginLinkState.Unknown
@@ -79,19 +75,6 @@ public sealed class LoginLinks
         : LoginLinkState.Valid;
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
-    private sealed class LoginLink
-    {
-        public string Id { get; set; } = "";
-
-        public string StaffId { get; set; } = "";
-
-        public DateTimeOffset CreatedAt { get; set; }
-
-        public DateTimeOffset ExpiresAt { get; set; }
-
-        public DateTimeOffset? UsedAt { get; set; }
-    }
 }
 
 public sealed record IssuedLoginLink(string Url, string Token, DateTimeOffset ExpiresAt);

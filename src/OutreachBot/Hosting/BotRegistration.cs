@@ -12,6 +12,7 @@ using OutreachBot.Conversations.Retention;
 using OutreachBot.Dialogs;
 using OutreachBot.Dialogs.Prompts;
 using OutreachBot.Identity;
+using OutreachBot.Storage.LiteDb.Conversations;
 using OutreachBot.Texts;
 
 namespace OutreachBot.Hosting;
@@ -25,6 +26,7 @@ public static class BotRegistration
     {
         var dialogs = builder.AddTexts();
         builder.Services.AddBotPipeline();
+        builder.Services.AddLiteDbConversations();
         builder.Services.AddRetention(builder.Configuration);
         builder.Services.Configure<BotLimitsOptions>(builder.Configuration.GetSection(BotLimitsOptions.Section));
         builder.Services.TryAddSingleton<IIdentityResolver, EveryoneIsResident>();

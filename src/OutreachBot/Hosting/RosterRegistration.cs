@@ -5,6 +5,7 @@ using OutreachBot.Roster;
 using OutreachBot.Roster.Import;
 using OutreachBot.Storage;
 using OutreachBot.Storage.LiteDb.Roster;
+using OutreachBot.Storage.LiteDb.Identity;
 using OutreachBot.Visits;
 
 namespace OutreachBot.Hosting;
@@ -23,12 +24,12 @@ public static class RosterRegistration
         var contentRoot = builder.Environment.ContentRootPath;
         services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
         services.Configure<IdentityOptions>(builder.Configuration.GetSection(IdentityOptions.Section));
-        services.AddSingleton<BindingStore>();
+        services.AddLiteDbIdentity();
         services.AddLiteDbRoster();
         services.AddSingleton(sp =>
         {
             var roster = sp.GetRequiredKeyedService<IRosterStore>(IRosterStore.UnseededKey);
-            new DemoSeeds(roster, sp.GetRequiredService<BindingStore>(), sp.GetRequiredService<ISeedLog>(), sp.GetRequiredService<TimeProvider>(),
+            new DemoSeeds(roster, sp.GetRequiredService<IBindingStore>(), sp.GetRequiredService<ISeedLog>(), sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<IOptions<SeedOptions>>().Value, contentRoot, sp.GetRequiredService<ILogger<DemoSeeds>>()).Apply();
             return roster;
         });

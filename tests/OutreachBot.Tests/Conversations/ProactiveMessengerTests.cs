@@ -39,7 +39,7 @@ public sealed class ProactiveMessengerTests : IDisposable
     {
         await using var host = new BotTestHost(_folder.File("bot.db"));
         _ = host.CreateClient();
-        host.Services.GetRequiredService<ConversationReferenceStore>().Remember(new Microsoft.Bot.Schema.ConversationReference
+        host.Services.GetRequiredService<IConversationReferences>().Remember(new Microsoft.Bot.Schema.ConversationReference
         {
             ChannelId = "emulator",
             ServiceUrl = "http://127.0.0.1:9/",

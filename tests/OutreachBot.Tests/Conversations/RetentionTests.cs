@@ -42,8 +42,8 @@ public sealed class RetentionTests
     {
         await using var bot = new TranscriptRunner(Settings);
         await bot.SayAsync("你好");
-        var references = bot.Services.GetRequiredService<ConversationReferenceStore>();
-        var failed = bot.Services.GetRequiredService<FailedTurnStore>();
+        var references = bot.Services.GetRequiredService<IConversationReferences>();
+        var failed = bot.Services.GetRequiredService<IFailedTurns>();
         failed.Keep(new Activity(ActivityTypes.Message) { ChannelId = "test", Text = "路断了", From = new ChannelAccount("villager-1"), Conversation = new ConversationAccount(id: "c") }, new InvalidOperationException());
 
         bot.Clock.Advance(TimeSpan.FromDays(31));

@@ -33,7 +33,7 @@ public sealed class TurnErrorTests : IDisposable
             .Send("坏消息").AssertReply(a => Assert.Contains("重新开始", a.AsMessageActivity().Text, StringComparison.Ordinal))
             .StartTestAsync();
 
-        var kept = bot.Services.GetRequiredService<FailedTurnStore>().Recent(10);
+        var kept = bot.Services.GetRequiredService<IFailedTurns>().Recent(10);
         Assert.Equal(2, kept.Count(t => t.Text == "坏消息"));
     }
 

@@ -178,7 +178,7 @@ public sealed class AnonymousAccessTests : IDisposable
     public void A_reference_nobody_vouched_for_never_replaces_one_a_channel_vouched_for()
     {
         using var database = OutreachBot.Storage.LiteDb.Database.InMemory();
-        var store = new ConversationReferenceStore(database);
+        var store = new OutreachBot.Storage.LiteDb.Conversations.LiteDbConversationReferences(database);
         var now = DateTimeOffset.UtcNow;
 
         var channel = store.Remember(Reference("msteams-conv", "https://smba.trafficmanager.net/"), now, vouched: true);

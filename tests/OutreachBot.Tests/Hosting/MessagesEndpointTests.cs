@@ -133,7 +133,7 @@ public sealed class MessagesEndpointTests : IDisposable
 
         Assert.Contains("记下了", Assert.Single(failed), StringComparison.Ordinal);
         Assert.DoesNotContain("记下了", string.Concat(next), StringComparison.Ordinal);
-        var kept = host.Services.GetRequiredService<FailedTurnStore>().Recent(10);
+        var kept = host.Services.GetRequiredService<IFailedTurns>().Recent(10);
         Assert.Contains(kept, t => t.Text == "触发故障");
     }
 

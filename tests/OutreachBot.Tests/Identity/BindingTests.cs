@@ -102,7 +102,7 @@ public sealed class BindingTests : IDisposable
     {
         var issued = _county.Identity.CreateCode(Role.Cadre, "C101");
 
-        var stored = string.Concat(_county.Database.GetCollection(BindingStore.CodesCollection).FindAll().Select(d => d.ToString()));
+        var stored = string.Concat(_county.Database.GetCollection(OutreachBot.Storage.LiteDb.Identity.LiteDbBindingStore.CodesCollection).FindAll().Select(d => d.ToString()));
 
         Assert.DoesNotContain(issued.Code, stored, StringComparison.Ordinal);
         Assert.Matches("^[0-9]{8}$", issued.Code);

@@ -56,7 +56,7 @@ internal sealed class MeetingBed : IAsyncDisposable
     public void Reachable(string personId, Role role, string? serviceUrl = null)
     {
         Bound(personId, role);
-        Get<ConversationReferenceStore>().Remember(new ConversationReference
+        Get<IConversationReferences>().Remember(new ConversationReference
         {
             ChannelId = Channel,
             ServiceUrl = serviceUrl ?? Listener.ServiceUrl,
@@ -68,7 +68,7 @@ internal sealed class MeetingBed : IAsyncDisposable
 
     /// <summary>Bound, but never wrote: no conversation to remind them in.</summary>
     public void Bound(string personId, Role role) =>
-        Get<BindingStore>().Save(new Binding(Channel, "user-" + personId, role, personId, Clock.GetUtcNow()));
+        Get<IBindingStore>().Save(new Binding(Channel, "user-" + personId, role, personId, Clock.GetUtcNow()));
 
     public UserIdentity Identity(string personId) => Get<IIdentityResolver>().Resolve(Channel, "user-" + personId);
 

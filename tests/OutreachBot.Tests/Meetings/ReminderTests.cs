@@ -203,7 +203,7 @@ public sealed class ReminderTests
     public async Task A_demo_identity_bound_on_every_channel_is_reminded_where_it_last_wrote()
     {
         await using var bed = await StartAsync(Local(2026, 12, 22, 13));
-        bed.Get<OutreachBot.Conversations.ConversationReferenceStore>().Remember(new Microsoft.Bot.Schema.ConversationReference
+        bed.Get<OutreachBot.Conversations.IConversationReferences>().Remember(new Microsoft.Bot.Schema.ConversationReference
         {
             ChannelId = Channel,
             ServiceUrl = bed.Listener.ServiceUrl,

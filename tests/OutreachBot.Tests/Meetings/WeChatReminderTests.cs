@@ -39,7 +39,7 @@ public sealed class WeChatReminderTests : IAsyncLifetime
     public async Task Outside_the_48_hour_window_the_reminder_goes_as_the_meeting_template()
     {
         var phone = _host.Phone("o-lin-wentao", safeMode: true);
-        _host.Services.GetRequiredService<BindingStore>().Save(new Binding("wechat", "o-lin-wentao", Role.Cadre, "C101", _clock.GetUtcNow()));
+        _host.Services.GetRequiredService<IBindingStore>().Save(new Binding("wechat", "o-lin-wentao", Role.Cadre, "C101", _clock.GetUtcNow()));
         await phone.SendAsync(phone.Text("你好"));
         var meeting = _host.Services.GetRequiredService<MeetingCalendarStore>().Find("V0101")!.Next(_clock.GetUtcNow().AddDays(6))!;
         var scheduler = _host.Services.GetRequiredService<Scheduler>();

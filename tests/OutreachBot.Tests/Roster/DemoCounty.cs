@@ -33,7 +33,7 @@ public sealed class DemoCounty : IDisposable
         Roster = new LiteDbRosterStore(Database);
         var imported = new RosterImporter(Roster, Clock).Import(RosterSource.FromFolder(RosterFolder));
         Assert.True(imported.Succeeded, string.Join("\n", imported.Errors));
-        Bindings = new BindingStore(Database);
+        Bindings = new OutreachBot.Storage.LiteDb.Identity.LiteDbBindingStore(Database);
         Resolver = new RosterIdentityResolver(Bindings, Roster);
         Identity = new IdentityService(Roster, Bindings, Resolver, Clock, Options.Create(new IdentityOptions()), NullLogger<IdentityService>.Instance);
         Visits = new VisitService(Roster, new LiteDbVisitRecords(Database), Clock, NullLogger<VisitService>.Instance);
@@ -47,7 +47,7 @@ public sealed class DemoCounty : IDisposable
 
     public IRosterStore Roster { get; }
 
-    public BindingStore Bindings { get; }
+    public IBindingStore Bindings { get; }
 
     public RosterIdentityResolver Resolver { get; }
 

@@ -63,7 +63,7 @@ public sealed class DemoSeedTests : IDisposable
 
         Assert.Equal(first, reopened.Count());
         Assert.Equal(pairings, reopened.AllHouseholds().Sum(h => h.Pairings.Count));
-        var bindings = again.Services.GetRequiredService<BindingStore>();
+        var bindings = again.Services.GetRequiredService<IBindingStore>();
         Assert.Single(bindings.BindingsOf("C101"));
         Assert.Single(bindings.BindingsOf("S02"));
     }

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OutreachBot.Scheduling;
 using OutreachBot.Storage;
-using OutreachBot.Storage.LiteDb;
 
 namespace OutreachBot.Conversations.Retention;
 
@@ -11,9 +10,9 @@ namespace OutreachBot.Conversations.Retention;
 /// conversations (or a year of real ones) does not grow the database for ever.
 /// </summary>
 public sealed class RetentionJob(
-    LiteDbStorage state,
-    ConversationReferenceStore references,
-    FailedTurnStore failedTurns,
+    IStateRetention state,
+    IConversationReferences references,
+    IFailedTurns failedTurns,
     IOptions<RetentionOptions> options,
     ILogger<RetentionJob> logger) : IScheduledJob
 {

@@ -16,6 +16,7 @@ public static class LiteDbServices
         services.AddSingleton<ILiteDatabase>(sp => Database.Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value, contentRoot));
         services.AddSingleton<LiteDbStorage>();
         services.AddSingleton<IStorage>(sp => sp.GetRequiredService<LiteDbStorage>());
+        services.AddSingleton<IStateRetention>(sp => sp.GetRequiredService<LiteDbStorage>());
         services.AddSingleton<IUnitOfWork, LiteDbUnitOfWork>();
         services.AddSingleton<IStorageProbe, LiteDbProbe>();
         services.AddSingleton<ISeedLog, LiteDbSeedLog>();

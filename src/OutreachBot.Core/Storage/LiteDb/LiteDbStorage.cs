@@ -11,7 +11,7 @@ namespace OutreachBot.Storage.LiteDb;
 /// Unlike MemoryStorage, the ETag check also covers BotState's dictionaries (they carry "eTag" after a read), so a
 /// second process or a racing turn cannot silently overwrite conversation state.
 /// </summary>
-public sealed class LiteDbStorage : IStorage
+public sealed class LiteDbStorage : IStorage, IStateRetention
 {
     public const string CollectionName = "bot_state";
     private const string ETagKey = "eTag";
@@ -97,10 +97,7 @@ public sealed class LiteDbStorage : IStorage
         return Task.CompletedTask;
     }
 
-    /// <summary>
-    /// Deletes the state of conversations and users last saved before <paramref name="cutoff"/>; a user who comes back
-    /// later starts from the menu. Items saved before the save time was recorded start counting now.
-    /// </summary>
+    /// <summary>Items saved before the save time was recorded start counting now.</summary>
     public int ForgetUnusedSince(DateTimeOffset cutoff)
     {
         var now = _clock.GetUtcNow().UtcDateTime;
