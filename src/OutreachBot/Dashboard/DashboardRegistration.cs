@@ -8,6 +8,7 @@ using OutreachBot.Dialogs;
 using OutreachBot.Ledger;
 using OutreachBot.Ledger.Forwarding;
 using OutreachBot.Roster;
+using OutreachBot.Storage.LiteDb.Ledger;
 using OutreachBot.Texts;
 using OutreachBot.Visits;
 
@@ -31,9 +32,8 @@ public static class DashboardRegistration
         services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidation>();
         services.AddSingleton<PasswordAttempts>();
 
-        // The ledger's store may also be registered by the ledger feature; TryAdd keeps one of each.
-        services.TryAddSingleton<Outbox>();
-        services.TryAddSingleton<LedgerStore>();
+        // The ledger feature registers the same stores; AddLiteDbLedger keeps one of each.
+        services.AddLiteDbLedger();
         services.AddSingleton<VisitRecords>();
         services.AddSingleton<DashboardFigures>();
         services.AddSingleton(sp => new LedgerExport(sp.GetRequiredService<RosterStore>()));
