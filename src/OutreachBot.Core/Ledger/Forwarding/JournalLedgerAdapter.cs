@@ -7,8 +7,8 @@ namespace OutreachBot.Ledger.Forwarding;
 public sealed class JournalLedgerAdapter(ILedgerJournal journal) : ILedgerAdapter
 {
     /// <summary>
-    /// The name it had when the journal could only live in LiteDB; configurations (Ledger:Forwarding:Adapters) and
-    /// the ids of queued outbox records carry it, so it stays whatever the database.
+    /// Its historic name, after the database it was first written for: configurations (Ledger:Forwarding:Adapters)
+    /// and the ids of queued outbox records carry it, so it stays whatever the database.
     /// </summary>
     public const string AdapterName = "litedb";
 
