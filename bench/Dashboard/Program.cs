@@ -55,13 +55,13 @@ try
         throw new InvalidOperationException(string.Join("\n", imported.Errors));
     }
 
-    CampaignGenerator.Write(roster, services.GetRequiredService<VisitService>(), services.GetRequiredService<LedgerStore>(), DateTimeOffset.UtcNow);
+    CampaignGenerator.Write(roster, services.GetRequiredService<VisitService>(), services.GetRequiredService<ILedgerStore>(), DateTimeOffset.UtcNow);
     var minutes = services.GetRequiredService<MinutesStore>();
     var calendars = services.GetRequiredService<MeetingCalendarStore>();
-    var held = CampaignGenerator.WriteMeetings(roster, calendars, minutes, services.GetRequiredService<LedgerStore>(), DateTimeOffset.UtcNow);
+    var held = CampaignGenerator.WriteMeetings(roster, calendars, minutes, services.GetRequiredService<ILedgerStore>(), DateTimeOffset.UtcNow);
     var counts = roster.Count();
     Console.WriteLine($"loaded in {load.Elapsed.TotalSeconds:0.0} s: {counts.Households} households, {counts.Cadres} cadres, {counts.Villages} villages, " +
-        $"{services.GetRequiredService<IVisitRecords>().Count()} visits, {services.GetRequiredService<LedgerStore>().Count()} ledger entries, " +
+        $"{services.GetRequiredService<IVisitRecords>().Count()} visits, {services.GetRequiredService<ILedgerStore>().Count()} ledger entries, " +
         $"{calendars.All().Count} meeting calendars, {held} meetings held (with minutes)");
 
     await app.StartAsync();

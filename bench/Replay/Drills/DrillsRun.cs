@@ -6,6 +6,7 @@ using OutreachBot.Storage;
 using OutreachBot.Visits;
 using OutreachBot.Storage.LiteDb;
 using OutreachBot.Storage.LiteDb.Visits;
+using OutreachBot.Storage.LiteDb.Ledger;
 
 namespace OutreachBot.Bench.Replay.Runs;
 
@@ -37,6 +38,7 @@ public static class DrillsRun
 
         await host.StopAsync();
         using var db = Database.Open(new StorageOptions { Path = database }, Path.GetDirectoryName(database)!);
+        LiteDbLedgerMapping.Apply(db.Mapper);
         var visits = db.GetCollection<Visit>(LiteDbVisitRecords.CollectionName).FindAll().ToList();
         var entries = db.GetCollection<LedgerEntry>("ledger_entries").FindAll().ToList();
         var concurrentResult = concurrent ? ConcurrencyDrill.Check(pairs, pairProblems, visits) : null;

@@ -7,6 +7,7 @@ using OutreachBot.Storage;
 using OutreachBot.Visits;
 using OutreachBot.Storage.LiteDb;
 using OutreachBot.Storage.LiteDb.Visits;
+using OutreachBot.Storage.LiteDb.Ledger;
 
 namespace OutreachBot.Bench.Replay.Year;
 
@@ -88,6 +89,7 @@ public static partial class Verify
     public static Findings Database(string path, Expectations expected, Outside? webhook)
     {
         using var db = OutreachBot.Storage.LiteDb.Database.Open(new StorageOptions { Path = path }, Path.GetDirectoryName(path)!);
+        LiteDbLedgerMapping.Apply(db.Mapper);
         var visits = db.GetCollection<Visit>(LiteDbVisitRecords.CollectionName).FindAll().ToList();
         var entries = db.GetCollection<LedgerEntry>("ledger_entries").FindAll().ToList();
         var details = new List<string>();

@@ -13,7 +13,7 @@ namespace OutreachBot.Ledger;
 public sealed class FollowUps(
     ProactiveMessenger messenger,
     DialogStarter dialogs,
-    LedgerStore store,
+    ILedgerStore store,
     TextCatalog texts,
     TimeProvider clock,
     IOptions<LedgerOptions> options)

@@ -1,5 +1,3 @@
-using LiteDB;
-
 namespace OutreachBot.Ledger;
 
 /// <summary>
@@ -8,7 +6,6 @@ namespace OutreachBot.Ledger;
 /// </summary>
 public sealed class LedgerEntry
 {
-    [BsonCtor]
     public LedgerEntry(string id, LedgerBook book, string kind, string description, Reporter reporter, string villageId, string villageName, DateTimeOffset raisedAt, DateTimeOffset dueAt)
     {
         if (string.IsNullOrWhiteSpace(description))

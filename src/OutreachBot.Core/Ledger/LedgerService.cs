@@ -12,7 +12,7 @@ namespace OutreachBot.Ledger;
 /// Role checks live here, not in the menus.
 /// </summary>
 public sealed class LedgerService(
-    LedgerStore store,
+    ILedgerStore store,
     TrackingNumbers numbers,
     RoutingTable routing,
     IRosterStore roster,

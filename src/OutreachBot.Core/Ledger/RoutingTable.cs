@@ -1,12 +1,8 @@
-using LiteDB;
-
 namespace OutreachBot.Ledger;
 
 /// <summary>Routing as data: which unit an entry is assigned to, editable by staff, seeded from seeds/routing.csv.</summary>
-public sealed class RoutingTable(ILiteDatabase database)
+public sealed class RoutingTable(IRoutingRules rules)
 {
-    private readonly ILiteCollection<RoutingRule> _rules = database.GetCollection<RoutingRule>("ledger_routing");
-
     public string? Resolve(string villageId, string? townshipId, string kind)
     {
         foreach (var scope in new[] { villageId, townshipId, RoutingRule.Any })
@@ -18,7 +14,7 @@ public sealed class RoutingTable(ILiteDatabase database)
 
             foreach (var kindKey in new[] { kind, RoutingRule.Any })
             {
-                if (_rules.FindById(RoutingRule.KeyOf(scope, kindKey)) is { } rule)
+                if (rules.Find(scope, kindKey) is { } rule)
                 {
                     return rule.Unit;
                 }
@@ -28,7 +24,7 @@ public sealed class RoutingTable(ILiteDatabase database)
         return null;
     }
 
-    public void Set(string scope, string kind, string unit, string by) => _rules.Upsert(new RoutingRule
+    public void Set(string scope, string kind, string unit, string by) => rules.Save(new RoutingRule
     {
         Id = RoutingRule.KeyOf(scope, kind),
         Scope = scope,
@@ -37,7 +33,7 @@ public sealed class RoutingTable(ILiteDatabase database)
         UpdatedBy = by,
     });
 
-    public IReadOnlyList<RoutingRule> All() => [.. _rules.FindAll().OrderBy(r => r.Scope).ThenBy(r => r.Kind)];
+    public IReadOnlyList<RoutingRule> All() => [.. rules.All().OrderBy(r => r.Scope).ThenBy(r => r.Kind)];
 
-    public int Count() => _rules.Count();
+    public int Count() => rules.Count();
 }

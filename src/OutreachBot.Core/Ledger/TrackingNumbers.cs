@@ -1,6 +1,5 @@
 using OutreachBot.Time;
 using System.Globalization;
-using LiteDB;
 
 namespace OutreachBot.Ledger;
 
@@ -8,22 +7,13 @@ namespace OutreachBot.Ledger;
 /// Hands out tracking numbers of the form MS20261127-0001: the ledger's prefix, the Shanghai date the entry was
 /// raised, and a per-ledger, per-day sequence kept in the database so a restart never reuses one.
 /// </summary>
-public sealed class TrackingNumbers(ILiteDatabase database)
+public sealed class TrackingNumbers(ITrackingCounters counters)
 {
-    private readonly ILiteCollection<Counter> _counters = database.GetCollection<Counter>("ledger_counters");
-    private readonly Lock _lock = new();
-
     public string Next(LedgerBook book, DateTimeOffset raisedAt)
     {
         var day = ChinaTime.ToLocal(raisedAt).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var key = book.Prefix() + day;
-        lock (_lock)
-        {
-            var counter = _counters.FindById(key) ?? new Counter { Id = key };
-            counter.Value++;
-            _counters.Upsert(counter);
-            return $"{key}-{counter.Value:0000}";
-        }
+        return $"{key}-{counters.Increment(key):0000}";
     }
 
     /// <summary>"ms20261127-1" or "MS20261127-0001" → the canonical number; null if it is not one.</summary>
@@ -41,12 +31,5 @@ public sealed class TrackingNumbers(ILiteDatabase database)
                && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) && sequence is > 0 and < 100_000
             ? $"{trimmed[..10]}-{sequence:0000}"
             : null;
-    }
-
-    private sealed class Counter
-    {
-        public string Id { get; set; } = "";
-
-        public int Value { get; set; }
     }
 }

@@ -14,14 +14,14 @@ public sealed record MinutesSaved(MeetingMinutes Minutes, int Assigned, IReadOnl
 /// <summary>
 /// 会议纪要: after a meeting, staff or the village's first secretary record which open entries were discussed and to
 /// whom each was given. Saving also assigns each entry to its unit in the ledger (交办, through the entry's own
-/// transition and LedgerStore.Save, so the outbox hears of it) unless the entry is resolved and waiting for the
+/// transition and ILedgerStore.Save, so the outbox hears of it) unless the entry is resolved and waiting for the
 /// reporter's answer, which a meeting does not reopen: that one is only noted in the minutes.
 /// </summary>
 public sealed class MinutesService(
     MeetingAccess access,
     AgendaBuilder agendas,
     MinutesStore minutes,
-    LedgerStore ledger,
+    ILedgerStore ledger,
     TimeProvider clock,
     ILogger<MinutesService> logger)
 {

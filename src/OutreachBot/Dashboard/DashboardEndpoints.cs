@@ -98,7 +98,7 @@ internal static class DashboardEndpoints
         return Page<VillagePage>(http, viewer, new() { ["Figures"] = all, ["Scope"] = village, ["Township"] = township, ["Listing"] = lists.For(id) });
     }
 
-    private static IResult ExportLedger(HttpContext http, string book, LedgerStore ledger, LedgerExport export, IRosterStore roster, TimeProvider clock, ILogger<LedgerExport> logger)
+    private static IResult ExportLedger(HttpContext http, string book, ILedgerStore ledger, LedgerExport export, IRosterStore roster, TimeProvider clock, ILogger<LedgerExport> logger)
     {
         var viewer = Viewer(http);
         if (viewer is null)

@@ -9,6 +9,7 @@ using OutreachBot.Ledger;
 using OutreachBot.Ledger.Forwarding;
 using OutreachBot.Roster;
 using OutreachBot.Storage.LiteDb.Dashboard;
+using OutreachBot.Storage.LiteDb.Ledger;
 using OutreachBot.Texts;
 using OutreachBot.Visits;
 
@@ -32,9 +33,8 @@ public static class DashboardRegistration
         services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidation>();
         services.AddSingleton<PasswordAttempts>();
 
-        // The ledger's store may also be registered by the ledger feature; TryAdd keeps one of each.
-        services.TryAddSingleton<Outbox>();
-        services.TryAddSingleton<LedgerStore>();
+        // The ledger feature registers the same stores; AddLiteDbLedger keeps one of each.
+        services.AddLiteDbLedger();
         services.AddSingleton<DashboardFigures>();
         services.AddSingleton(sp => new LedgerExport(sp.GetRequiredService<IRosterStore>()));
         services.AddSingleton(sp => new VisitExport(sp.GetRequiredService<IRosterStore>()));

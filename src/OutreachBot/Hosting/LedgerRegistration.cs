@@ -5,6 +5,7 @@ using OutreachBot.Ledger;
 using OutreachBot.Ledger.Dialog;
 using OutreachBot.Ledger.Forwarding;
 using OutreachBot.Scheduling;
+using OutreachBot.Storage.LiteDb.Ledger;
 
 namespace OutreachBot.Hosting;
 
@@ -21,12 +22,11 @@ public static class LedgerRegistration
         services.Configure<LedgerOptions>(builder.Configuration.GetSection(LedgerOptions.Section));
         services.Configure<ForwardingOptions>(builder.Configuration.GetSection(ForwardingOptions.Section));
 
-        services.AddSingleton<Outbox>();
-        services.AddSingleton<LedgerStore>();
+        services.AddLiteDbLedger();
         services.AddSingleton<TrackingNumbers>();
         services.AddSingleton(sp =>
         {
-            var table = new RoutingTable(sp.GetRequiredService<LiteDB.ILiteDatabase>());
+            var table = new RoutingTable(sp.GetRequiredService<IRoutingRules>());
             var seeds = Path.GetFullPath(builder.Configuration["Ledger:RoutingSeeds"] ?? "seeds/ledger/routing.csv", contentRoot);
             RoutingSeeds.LoadIfEmpty(table, seeds, sp.GetRequiredService<ILogger<RoutingTable>>());
             return table;
@@ -34,12 +34,10 @@ public static class LedgerRegistration
         services.AddSingleton<LedgerAccess>();
         services.AddSingleton<LedgerService>();
         services.AddSingleton<LedgerReplies>();
-        services.AddSingleton<ResidentProfiles>();
         services.AddSingleton<FollowUps>();
         services.AddSingleton<OverdueNotices>();
 
-        services.AddSingleton<LiteDbLedgerAdapter>();
-        services.AddSingleton<ILedgerAdapter>(sp => sp.GetRequiredService<LiteDbLedgerAdapter>());
+        services.AddSingleton<ILedgerAdapter, JournalLedgerAdapter>();
         services.AddSingleton<ILedgerAdapter, WebhookLedgerAdapter>();
         services.AddSingleton<ILedgerAdapter, Open311LedgerAdapter>();
         services.AddSingleton<Open311StatusReader>();

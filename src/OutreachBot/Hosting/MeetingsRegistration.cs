@@ -8,6 +8,7 @@ using OutreachBot.Meetings;
 using OutreachBot.Meetings.Chat;
 using OutreachBot.Roster;
 using OutreachBot.Scheduling;
+using OutreachBot.Storage.LiteDb.Ledger;
 
 namespace OutreachBot.Hosting;
 
@@ -25,8 +26,7 @@ public static class MeetingsRegistration
 
         // The ledger store the agenda reads, for as long as no ledger registration provides it.
         services.AddOptions<ForwardingOptions>().Bind(builder.Configuration.GetSection(ForwardingOptions.Section));
-        services.TryAddSingleton<Outbox>();
-        services.TryAddSingleton<LedgerStore>();
+        services.AddLiteDbLedger();
 
         services.AddSingleton(sp =>
         {

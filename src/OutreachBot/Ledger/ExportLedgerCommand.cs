@@ -20,7 +20,7 @@ public sealed class ExportLedgerCommand(TimeProvider clock) : ICliCommand
             var file = parse.GetValue(output)?.FullName ?? Path.GetFullPath(LedgerExport.FileName(book, clock.GetUtcNow()));
             return DatabaseGuard.Run(parse.InvocationConfiguration.Error, () =>
             {
-                var entries = services.GetRequiredService<LedgerStore>().All().Where(e => e.Book == book).OrderBy(e => e.RaisedAt);
+                var entries = services.GetRequiredService<ILedgerStore>().All().Where(e => e.Book == book).OrderBy(e => e.RaisedAt);
                 using var stream = File.Create(file);
                 var rows = new LedgerExport(services.GetRequiredService<IRosterStore>()).Write(stream, book, entries);
                 parse.InvocationConfiguration.Output.WriteLine($"已导出 {book.ChineseName()}台账 {rows} 条：{file}");

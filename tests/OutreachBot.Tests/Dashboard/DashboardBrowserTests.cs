@@ -169,7 +169,7 @@ public sealed partial class DashboardBrowserTests
         {
             var roster = services.GetRequiredService<IRosterStore>();
             var visits = services.GetRequiredService<IVisitRecords>();
-            var ledger = services.GetRequiredService<LedgerStore>();
+            var ledger = services.GetRequiredService<ILedgerStore>();
             var minutes = services.GetRequiredService<MinutesService>();
             var villages = roster.VillagesIn(townshipId).Select(v => v.Id).ToHashSet();
             var households = villages.SelectMany(roster.HouseholdsIn).ToList();

@@ -4,6 +4,7 @@ using OutreachBot.Dashboard;
 using OutreachBot.Ledger;
 using OutreachBot.Ledger.Forwarding;
 using OutreachBot.Meetings;
+using OutreachBot.Storage.LiteDb.Ledger;
 using OutreachBot.Tests.Roster;
 using OutreachBot.Visits;
 using OutreachBot.Storage.LiteDb.Visits;
@@ -18,8 +19,8 @@ namespace OutreachBot.Tests.Dashboard;
 public sealed class DashboardFiguresTests : IDisposable
 {
     private readonly DemoCounty _county = new();
-    private readonly Outbox _outbox;
-    private readonly LedgerStore _ledger;
+    private readonly OutboxSignal _signal;
+    private readonly ILedgerStore _ledger;
     private readonly IVisitRecords _records;
     private readonly MeetingCalendarStore _calendars;
     private readonly MinutesStore _minutesStore;
@@ -28,8 +29,8 @@ public sealed class DashboardFiguresTests : IDisposable
 
     public DashboardFiguresTests()
     {
-        _outbox = new Outbox(_county.Database, Options.Create(new ForwardingOptions()), _county.Clock);
-        _ledger = new LedgerStore(_county.Database, _outbox);
+        _signal = new OutboxSignal(_county.Clock);
+        _ledger = new LiteDbLedgerStore(_county.Database, new LiteDbLedgerOutbox(_county.Database, Options.Create(new ForwardingOptions()), _county.Clock), _signal);
         _records = new LiteDbVisitRecords(_county.Database);
         _calendars = new MeetingCalendarStore(_county.Database);
         new MeetingSeeds(_calendars, _county.Roster, _county.Database, _county.Clock, NullLogger.Instance)
@@ -202,7 +203,7 @@ public sealed class DashboardFiguresTests : IDisposable
 
     public void Dispose()
     {
-        _outbox.Dispose();
+        _signal.Dispose();
         _county.Dispose();
     }
 

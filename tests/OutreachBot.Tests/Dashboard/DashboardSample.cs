@@ -11,7 +11,7 @@ namespace OutreachBot.Tests.Dashboard;
 /// <summary>
 /// Visits and ledger entries in the demo county, dated back from a given moment, made the way the product makes
 /// them: visits through <see cref="VisitService.LogVisit"/>, entries moved by their own methods and saved with
-/// <see cref="LedgerStore.Save"/>. 青岩村 (V0101, 青岩乡) gets most of it, including a 困难群众 entry about 唐正全
+/// <see cref="ILedgerStore.Save"/>. 青岩村 (V0101, 青岩乡) gets most of it, including a 困难群众 entry about 唐正全
 /// (H0101003, tagged 残疾); 白水村 (V0201, 白水镇) gets a little, so a township's figures differ from the county's.
 /// Meetings held: minutes (会议纪要, through <see cref="MinutesService"/>) for 青岩村's recent meetings, 白水村's latest,
 /// and the latest of a township meeting 青岩乡 holds on the 1st of each month for all its villages.
@@ -25,7 +25,7 @@ public static class DashboardSample
     public static void Seed(IServiceProvider services, DateTimeOffset now)
     {
         var visits = services.GetRequiredService<VisitService>();
-        var ledger = services.GetRequiredService<LedgerStore>();
+        var ledger = services.GetRequiredService<ILedgerStore>();
         var secretary = new UserIdentity("test", "sample-c101", Role.Cadre, "C101");
         var leader = new UserIdentity("test", "sample-c001", Role.Cadre, "C001");
 
@@ -107,7 +107,7 @@ public static class DashboardSample
         return entry;
     }
 
-    private static void Save(LedgerStore ledger, LedgerEntry entry) => ledger.Save(entry, [null, .. entry.History]);
+    private static void Save(ILedgerStore ledger, LedgerEntry entry) => ledger.Save(entry, [null, .. entry.History]);
 
     /// <summary>The Shanghai date of an instant as the pages and exports write it.</summary>
     public static string Date(DateTimeOffset at) => ChinaTime.DateOf(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

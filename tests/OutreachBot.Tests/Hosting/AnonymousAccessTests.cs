@@ -162,7 +162,7 @@ public sealed class AnonymousAccessTests : IDisposable
         // Someone else writes as her, asking for the replies inline and naming their own server.
         using var impostor = await host.PostAsync(FromVillager("查进度", "http://attacker.invalid/", "impostor-conversation"));
 
-        var entry = Assert.Single(host.Services.GetRequiredService<LedgerStore>().All());
+        var entry = Assert.Single(host.Services.GetRequiredService<ILedgerStore>().All());
         var staff = new UserIdentity("emulator", "demo-staff", Role.Staff, "S02");
         var closed = host.Services.GetRequiredService<LedgerService>().Resolve(staff, entry.Id, "水管已经修好");
         var sent = await host.Services.GetRequiredService<FollowUps>().AfterCloseOutAsync(closed, CancellationToken.None);

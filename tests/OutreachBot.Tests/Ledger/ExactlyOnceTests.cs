@@ -35,7 +35,7 @@ public sealed class ExactlyOnceTests : IDisposable
         var first = await Send(host, confirm);
         var again = await Send(host, (JObject)confirm.DeepClone());
 
-        var entry = Assert.Single(host.Services.GetRequiredService<LedgerStore>().All());
+        var entry = Assert.Single(host.Services.GetRequiredService<ILedgerStore>().All());
         Assert.Contains($"您的编号是 {entry.Id}", first.ToString(), StringComparison.Ordinal);
         Assert.Equal(Texts(first), Texts(again));
     }
@@ -71,7 +71,7 @@ public sealed class ExactlyOnceTests : IDisposable
         var retried = await Send(host, (JObject)confirm.DeepClone());
 
         Assert.Contains("记下了", died.ToString(), StringComparison.Ordinal);
-        var entry = Assert.Single(host.Services.GetRequiredService<LedgerStore>().All());
+        var entry = Assert.Single(host.Services.GetRequiredService<ILedgerStore>().All());
         Assert.Contains($"您的编号是 {entry.Id}", retried.ToString(), StringComparison.Ordinal);
     }
 

@@ -25,7 +25,7 @@ public sealed class LedgerHttpTests : IDisposable
 
         Assert.True(turns.Length < 10);
         Assert.Matches(@"您的编号是 MS\d{8}-\d{4}", replies[^1]);
-        var entry = Assert.Single(host.Services.GetRequiredService<LedgerStore>().All());
+        var entry = Assert.Single(host.Services.GetRequiredService<ILedgerStore>().All());
         Assert.Equal("村口那座桥的栏杆断了，很危险", entry.Description);
         Assert.Equal("道路交通", entry.Kind);
         Assert.Equal("13912345678", entry.Reporter.Phone);
@@ -41,7 +41,7 @@ public sealed class LedgerHttpTests : IDisposable
             await runner.SayAsync(text);
         }
 
-        var store = runner.Services.GetRequiredService<LedgerStore>();
+        var store = runner.Services.GetRequiredService<ILedgerStore>();
         var entry = store.All().Single();
         var staff = new OutreachBot.Identity.UserIdentity("test", "demo-staff", OutreachBot.Identity.Role.Staff, "S02");
         var service = runner.Services.GetRequiredService<LedgerService>();

@@ -37,7 +37,7 @@ public sealed class Open311Tests : IDisposable
 
         var raised = host.Services.GetRequiredService<LedgerService>()
             .Raise(villager, new RaiseRequest("饮水", "水管冻裂了", "V0101", Location: "32.91,104.24 青岩村三组", Phone: "13800001111"));
-        var store = host.Services.GetRequiredService<LedgerStore>();
+        var store = host.Services.GetRequiredService<ILedgerStore>();
         await WaitUntil(() => store.Find(raised.Entry.Id)!.ExternalId is not null);
 
         var form = Assert.Single(backEnd.Requests);

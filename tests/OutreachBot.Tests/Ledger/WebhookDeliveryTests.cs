@@ -50,9 +50,9 @@ public sealed class WebhookDeliveryTests : IDisposable
                 Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), "the villager is answered at once, whatever the webhook does");
             }
 
-            raised.AddRange(host.Services.GetRequiredService<LedgerStore>().All().Select(e => e.Id));
+            raised.AddRange(host.Services.GetRequiredService<ILedgerStore>().All().Select(e => e.Id));
             await WaitUntil(() => receiver.Refused >= 3);
-            var outbox = host.Services.GetRequiredService<Outbox>();
+            var outbox = host.Services.GetRequiredService<ILedgerOutbox>();
             var stuck = outbox.Stuck(TimeSpan.FromHours(1));
             Assert.NotEmpty(stuck);
             Assert.All(stuck, r => Assert.Contains("503", r.LastError, StringComparison.Ordinal));
@@ -72,7 +72,7 @@ public sealed class WebhookDeliveryTests : IDisposable
             Assert.All(expected, key => Assert.Equal(1, receiver.Accepted[key]));
             Assert.Equal(expected.Count, receiver.Accepted.Count);
             Assert.Equal(0, receiver.BadSignatures);
-            Assert.Empty(restarted.Services.GetRequiredService<Outbox>().Pending());
+            Assert.Empty(restarted.Services.GetRequiredService<ILedgerOutbox>().Pending());
         }
     }
 
@@ -95,7 +95,7 @@ public sealed class WebhookDeliveryTests : IDisposable
         }
 
         await host.SendAsync("对", user: "villager-9", conversation: "c-9");
-        var id = Assert.Single(host.Services.GetRequiredService<LedgerStore>().All()).Id;
+        var id = Assert.Single(host.Services.GetRequiredService<ILedgerStore>().All()).Id;
 
         await WaitUntil(() => receiver.Accepted.ContainsKey($"{id}/created"));
         Assert.Equal(1, clock.Failed);

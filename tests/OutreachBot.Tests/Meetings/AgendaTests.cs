@@ -79,7 +79,7 @@ public sealed class AgendaTests
     /// </summary>
     private static void Ledger(MeetingBed bed)
     {
-        var store = bed.Get<LedgerStore>();
+        var store = bed.Get<ILedgerStore>();
         var a = bed.Entry("MS-A", "V0101", "青岩村", "三组的自来水停了三天了，水管可能冻裂了，请尽快派人来看", Local(2026, 10, 1, 9), dueDays: 100);
         store.Save(a, a.Assign("县水务局", null, "S02", Local(2026, 10, 2)));
         bed.Entry("MS-B", "V0101", "青岩村", "村口的桥栏杆断了", Local(2026, 12, 10, 9), dueDays: 7, kind: "道路交通");

@@ -130,7 +130,7 @@ internal sealed class MeetingBed : IAsyncDisposable
     public LedgerEntry Entry(string id, string villageId, string villageName, string description, DateTimeOffset raisedAt, int dueDays = 7, LedgerBook book = LedgerBook.LivelihoodRequests, string kind = "饮水")
     {
         var entry = new LedgerEntry(id, book, kind, description, new Reporter("wechat", "o-" + id), villageId, villageName, raisedAt, raisedAt.AddDays(dueDays));
-        Get<LedgerStore>().Save(entry);
+        Get<ILedgerStore>().Save(entry);
         return entry;
     }
 

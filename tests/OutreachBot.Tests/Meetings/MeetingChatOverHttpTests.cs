@@ -21,7 +21,7 @@ public sealed class MeetingChatOverHttpTests : IAsyncLifetime
         _host = new BotTestHost(_folder.File("bot.db"), new Dictionary<string, string?> { ["Scheduler:Enabled"] = "false" },
             s => s.AddSingleton<TimeProvider>(_clock));
         _ = _host.CreateClient();
-        var ledger = _host.Services.GetRequiredService<LedgerStore>();
+        var ledger = _host.Services.GetRequiredService<ILedgerStore>();
         ledger.Save(new LedgerEntry("MS20261120-0001", LedgerBook.LivelihoodRequests, "饮水", "三组的自来水停了三天了", new Reporter("wechat", "o-1"),
             "V0101", "青岩村", Local(2026, 11, 20, 9), Local(2026, 11, 27, 9)));
         return Task.CompletedTask;

@@ -31,7 +31,7 @@ public sealed class MeetingTranscriptTests
     public async Task Conversation_goes_as_written(string file)
     {
         await using var runner = new TranscriptRunner();
-        Seed(runner.Services.GetRequiredService<LedgerStore>());
+        Seed(runner.Services.GetRequiredService<ILedgerStore>());
 
         await runner.PlayAsync(Transcript.Parse(Path.Combine(Folder, file)));
     }
@@ -40,7 +40,7 @@ public sealed class MeetingTranscriptTests
     public async Task Minutes_recorded_in_chat_assign_the_entries_and_count_the_meeting_as_held()
     {
         await using var runner = new TranscriptRunner();
-        var ledger = runner.Services.GetRequiredService<LedgerStore>();
+        var ledger = runner.Services.GetRequiredService<ILedgerStore>();
         Seed(ledger);
 
         await runner.PlayAsync(Transcript.Parse(Path.Combine(Folder, "meetings-minutes.txt")));
@@ -62,7 +62,7 @@ public sealed class MeetingTranscriptTests
     /// 青岩村: 0001 open since 15 October and assigned (overdue by age), 0002 past its due date, 0003 reopened after
     /// 不满意, 0004 in the 困难群众 ledger; 上寨村: 0005.
     /// </summary>
-    internal static void Seed(LedgerStore ledger)
+    internal static void Seed(ILedgerStore ledger)
     {
         var first = Entry("MS20261015-0001", LedgerBook.LivelihoodRequests, "饮水", "三组的自来水停了三天了", "V0101", "青岩村", Local(2026, 10, 15, 9), 7);
         ledger.Save(first, first.Assign("县水务局", null, "S02", Local(2026, 10, 16, 9)));

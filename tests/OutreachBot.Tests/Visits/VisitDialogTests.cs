@@ -44,7 +44,7 @@ public sealed class VisitDialogTests
         var raised = await Say(runner, "对");
 
         Assert.Contains("（困难群众）", raised, StringComparison.Ordinal);
-        var entry = Assert.Single(runner.Services.GetRequiredService<LedgerStore>().All());
+        var entry = Assert.Single(runner.Services.GetRequiredService<ILedgerStore>().All());
         Assert.Equal(LedgerBook.HouseholdsInDifficulty, entry.Book);
         Assert.StartsWith("KN20261127-", entry.Id, StringComparison.Ordinal);
         Assert.Equal("H0101003", entry.HouseholdId);

@@ -54,7 +54,7 @@ public sealed class DialogOverWeChatTests : IAsyncLifetime
         Assert.StartsWith("留个手机号", phoneNumber.Text, StringComparison.Ordinal);
         Assert.Contains("4. 地点：青岩村村口", review.Text, StringComparison.Ordinal);
         Assert.Matches(@"您的编号是 MS\d{8}-\d{4}", done.Text);
-        var entry = Assert.Single(_host.Services.GetRequiredService<LedgerStore>().All());
+        var entry = Assert.Single(_host.Services.GetRequiredService<ILedgerStore>().All());
         Assert.Equal("村口的小桥被洪水冲垮了一半", entry.Description);
         Assert.Equal(["http://mmbiz.qpic.cn/mmbiz_jpg/bridge.jpg"], entry.Photos);
         Assert.Equal("32.9101,104.2402 青岩村村口", entry.Location);
@@ -70,7 +70,7 @@ public sealed class DialogOverWeChatTests : IAsyncLifetime
             await phone.SendAsync(phone.Text(text));
         }
 
-        var entry = Assert.Single(_host.Services.GetRequiredService<LedgerStore>().All());
+        var entry = Assert.Single(_host.Services.GetRequiredService<ILedgerStore>().All());
         var staff = new UserIdentity("test", "demo-staff", Role.Staff, "S02");
         var closed = _host.Services.GetRequiredService<LedgerService>().Resolve(staff, entry.Id, "桥已修好");
         var sent = await _host.Services.GetRequiredService<FollowUps>().AfterCloseOutAsync(closed, CancellationToken.None);

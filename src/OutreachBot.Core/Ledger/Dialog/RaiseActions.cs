@@ -7,7 +7,7 @@ namespace OutreachBot.Ledger.Dialog;
 /// raise-problem's first step: what is already known is not asked again — a stationed cadre's village, or the
 /// village and phone a villager gave last time (both shown at the read-back, where they can be changed).
 /// </summary>
-public sealed class PrefillRaiseAction(ResidentProfiles profiles, IRosterStore roster) : IDialogAction
+public sealed class PrefillRaiseAction(IResidentProfiles profiles, IRosterStore roster) : IDialogAction
 {
     public string Name => "ledger.prefill";
 
@@ -33,7 +33,7 @@ public sealed class PrefillRaiseAction(ResidentProfiles profiles, IRosterStore r
 }
 
 /// <summary>raise-problem's last step: the entry is saved, and the user gets its tracking number and what happens next.</summary>
-public sealed class RaiseAction(LedgerService ledger, ResidentProfiles profiles) : IDialogAction
+public sealed class RaiseAction(LedgerService ledger, IResidentProfiles profiles) : IDialogAction
 {
     public string Name => "ledger.raise";
 

@@ -63,7 +63,7 @@ public sealed class SetRoutingAction(RoutingTable routing) : IDialogAction
 }
 
 /// <summary>台账转发: what has not reached the external ledger yet, and why.</summary>
-public sealed class OutboxStatusAction(Outbox outbox, IOptions<ForwardingOptions> options) : IDialogAction
+public sealed class OutboxStatusAction(ILedgerOutbox outbox, IOptions<ForwardingOptions> options) : IDialogAction
 {
     public const int MaxLines = 10;
 

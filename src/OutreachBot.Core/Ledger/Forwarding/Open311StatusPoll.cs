@@ -6,7 +6,7 @@ namespace OutreachBot.Ledger.Forwarding;
 /// Reads back from the Open311 back-end the requests it holds for our open entries; a request it closed resolves
 /// the entry with its status notes, and the reporter is asked for their satisfaction as after any close-out.
 /// </summary>
-public sealed class Open311StatusPoll(LedgerStore store, LedgerService ledger, Open311StatusReader reader, FollowUps followUps, ILogger<Open311StatusPoll> logger)
+public sealed class Open311StatusPoll(ILedgerStore store, LedgerService ledger, Open311StatusReader reader, FollowUps followUps, ILogger<Open311StatusPoll> logger)
 {
     public async Task<int> PollAsync(CancellationToken cancellationToken)
     {

@@ -10,8 +10,9 @@ namespace OutreachBot.Ledger.Forwarding;
 /// rather than an HTTP resilience handler's because they must outlive the process.
 /// </summary>
 public sealed class OutboxDispatcher(
-    Outbox outbox,
-    LedgerStore store,
+    ILedgerOutbox outbox,
+    OutboxSignal signal,
+    ILedgerStore store,
     IEnumerable<ILedgerAdapter> adapters,
     IOptions<ForwardingOptions> options,
     TimeProvider clock,
@@ -26,7 +27,7 @@ public sealed class OutboxDispatcher(
             try
             {
                 await DeliverDueAsync(stoppingToken);
-                await outbox.WaitAsync(options.Value.PollInterval, stoppingToken);
+                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -72,8 +73,7 @@ public sealed class OutboxDispatcher(
     private async Task<bool> TryDeliverAsync(OutboxRecord record, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        record.Attempts++;
-        record.LastAttemptAt = now;
+        var attempt = record.Attempts + 1;
         try
         {
             if (!_adapters.TryGetValue(record.Adapter, out var adapter))
@@ -81,24 +81,23 @@ public sealed class OutboxDispatcher(
                 throw new InvalidOperationException($"No ledger adapter named '{record.Adapter}' is registered.");
             }
 
-            record.ExternalId = await adapter.DeliverAsync(record.Event, cancellationToken);
-            record.DeliveredAt = clock.GetUtcNow();
-            if (record.ExternalId is { } externalId && store.Find(record.EntryId) is { } entry && entry.ExternalId is null)
+            var externalId = await adapter.DeliverAsync(record.Event, cancellationToken);
+
+            // Recorded before the entry is touched: should that save fail, the delivery still stands (a back-end
+            // such as Open311 would otherwise get the same request again) and the error is noted beside it.
+            outbox.MarkDelivered(record, attempt, now, clock.GetUtcNow(), externalId);
+            if (externalId is not null && store.Find(record.EntryId) is { } entry && entry.ExternalId is null)
             {
                 entry.ExternalId = externalId;
                 store.Save(entry);
             }
 
-            record.LastError = null;
-            outbox.Update(record);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            record.LastError = $"{e.GetType().Name}: {e.Message}";
-            record.NextAttemptAt = now + Backoff(record.Attempts);
-            outbox.Update(record);
-            logger.LogWarning("Ledger adapter {Adapter} failed for {Key} (attempt {Attempt}): {Error}", record.Adapter, record.Event.Key, record.Attempts, e.GetType().Name);
+            outbox.MarkFailed(record, attempt, now, $"{e.GetType().Name}: {e.Message}", now + Backoff(attempt));
+            logger.LogWarning("Ledger adapter {Adapter} failed for {Key} (attempt {Attempt}): {Error}", record.Adapter, record.Event.Key, attempt, e.GetType().Name);
             return false;
         }
     }

@@ -131,7 +131,7 @@ public sealed class MinutesEachAction : IDialogAction
 }
 
 /// <summary>会议纪要, one entry at a time: which picked entry needs its unit next.</summary>
-public sealed class MinutesNextAction(LedgerStore ledger, MeetingReplies replies) : IDialogAction
+public sealed class MinutesNextAction(ILedgerStore ledger, MeetingReplies replies) : IDialogAction
 {
     public string Name => "meetings.minutes-next";
 
@@ -181,7 +181,7 @@ public sealed class MinutesAssignAction : IDialogAction
 }
 
 /// <summary>会议纪要: reads the minutes back before they are saved.</summary>
-public sealed class MinutesSummaryAction(LedgerStore ledger, MeetingCalendarStore calendars, MeetingService meetings, MeetingReplies replies) : IDialogAction
+public sealed class MinutesSummaryAction(ILedgerStore ledger, MeetingCalendarStore calendars, MeetingService meetings, MeetingReplies replies) : IDialogAction
 {
     public string Name => "meetings.minutes-summary";
 

@@ -1,14 +1,14 @@
 using LiteDB;
+using OutreachBot.Ledger;
 
-namespace OutreachBot.Ledger;
+namespace OutreachBot.Storage.LiteDb.Ledger;
 
-/// <summary>
-/// The village and phone a villager gave last time, so the next report does not ask again (they can still change
-/// them at the read-back). Kept per chat identity.
-/// </summary>
-public sealed class ResidentProfiles(ILiteDatabase database)
+/// <summary>Resident profiles in the "resident_profiles" collection: {_id: "channel/user", VillageId, Phone}.</summary>
+public sealed class LiteDbResidentProfiles(ILiteDatabase database) : IResidentProfiles
 {
-    private readonly ILiteCollection<Profile> _profiles = database.GetCollection<Profile>("resident_profiles");
+    public const string CollectionName = "resident_profiles";
+
+    private readonly ILiteCollection<Profile> _profiles = database.GetCollection<Profile>(CollectionName);
 
     public (string? VillageId, string? Phone) Find(string channelId, string userId) =>
         _profiles.FindById(channelId + "/" + userId) is { } profile ? (profile.VillageId, profile.Phone) : (null, null);
