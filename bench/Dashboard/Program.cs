@@ -47,7 +47,7 @@ try
         .RequireAuthorization(DashboardRegistration.Policy);
 
     var services = app.Services;
-    var roster = services.GetRequiredService<RosterStore>();
+    var roster = services.GetRequiredService<IRosterStore>();
     var load = Stopwatch.StartNew();
     var imported = new RosterImporter(roster, TimeProvider.System).Import(RosterSource.FromFolder(county));
     if (!imported.Succeeded)
@@ -61,7 +61,7 @@ try
     var held = CampaignGenerator.WriteMeetings(roster, calendars, minutes, services.GetRequiredService<LedgerStore>(), DateTimeOffset.UtcNow);
     var counts = roster.Count();
     Console.WriteLine($"loaded in {load.Elapsed.TotalSeconds:0.0} s: {counts.Households} households, {counts.Cadres} cadres, {counts.Villages} villages, " +
-        $"{services.GetRequiredService<VisitRecords>().Count()} visits, {services.GetRequiredService<LedgerStore>().Count()} ledger entries, " +
+        $"{services.GetRequiredService<IVisitRecords>().Count()} visits, {services.GetRequiredService<LedgerStore>().Count()} ledger entries, " +
         $"{calendars.All().Count} meeting calendars, {held} meetings held (with minutes)");
 
     await app.StartAsync();

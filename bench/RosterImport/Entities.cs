@@ -1,5 +1,6 @@
 using LiteDB;
 using OutreachBot.Roster;
+using OutreachBot.Storage.LiteDb.Roster;
 
 namespace OutreachBot.Bench.RosterImport;
 
@@ -50,13 +51,13 @@ public sealed class Entities
 
     public void InsertInto(LiteDatabase db)
     {
-        _ = new RosterStore(db);
+        _ = new LiteDbRosterStore(db);
         db.BeginTrans();
-        db.GetCollection<Township>(RosterStore.TownshipsCollection).InsertBulk(_townships);
-        db.GetCollection<Village>(RosterStore.VillagesCollection).InsertBulk(_villages);
-        db.GetCollection<Cadre>(RosterStore.CadresCollection).InsertBulk(_cadres);
-        db.GetCollection<Staff>(RosterStore.StaffCollection).InsertBulk(_staff);
-        db.GetCollection<Household>(RosterStore.HouseholdsCollection).InsertBulk(_households.Values);
+        db.GetCollection<Township>(LiteDbRosterStore.TownshipsCollection).InsertBulk(_townships);
+        db.GetCollection<Village>(LiteDbRosterStore.VillagesCollection).InsertBulk(_villages);
+        db.GetCollection<Cadre>(LiteDbRosterStore.CadresCollection).InsertBulk(_cadres);
+        db.GetCollection<Staff>(LiteDbRosterStore.StaffCollection).InsertBulk(_staff);
+        db.GetCollection<Household>(LiteDbRosterStore.HouseholdsCollection).InsertBulk(_households.Values);
         db.Commit();
     }
 

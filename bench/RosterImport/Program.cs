@@ -9,6 +9,7 @@ using OutreachBot.Roster.Import;
 using OutreachBot.Storage;
 using OutreachBot.Storage.LiteDb;
 using OutreachBot.Storage.LiteDb.Identity;
+using OutreachBot.Storage.LiteDb.Roster;
 
 // Times the roster import at the county report's scale and the demo seed load, against a baseline measured in the
 // same run: inserting the same entities, built beforehand, straight into the same indexed collections in one
@@ -47,16 +48,16 @@ try
 
     var entities = Entities.Read(csv, clock.GetUtcNow());
     var baseline = Measure(runs, Fresh, entities.InsertInto);
-    var check = Measure(runs, Fresh, db => Check(new RosterImporter(new RosterStore(db), clock).Validate(RosterSource.FromFolder(csv))));
-    var import = Measure(runs, Fresh, db => Succeed(new RosterImporter(new RosterStore(db), clock).Import(RosterSource.FromFolder(csv))));
+    var check = Measure(runs, Fresh, db => Check(new RosterImporter(new LiteDbRosterStore(db), clock).Validate(RosterSource.FromFolder(csv))));
+    var import = Measure(runs, Fresh, db => Succeed(new RosterImporter(new LiteDbRosterStore(db), clock).Import(RosterSource.FromFolder(csv))));
     var imported = Fresh();
-    Succeed(new RosterImporter(new RosterStore(imported), clock).Import(RosterSource.FromFolder(csv)));
-    var reimport = Measure(runs, () => imported, db => Succeed(new RosterImporter(new RosterStore(db), clock).Import(RosterSource.FromFolder(csv))));
-    var importXlsx = Measure(runs, Fresh, db => Succeed(new RosterImporter(new RosterStore(db), clock).Import(RosterSource.FromFolder(xlsx))));
-    var roster = new RosterStore(imported);
+    Succeed(new RosterImporter(new LiteDbRosterStore(imported), clock).Import(RosterSource.FromFolder(csv)));
+    var reimport = Measure(runs, () => imported, db => Succeed(new RosterImporter(new LiteDbRosterStore(db), clock).Import(RosterSource.FromFolder(csv))));
+    var importXlsx = Measure(runs, Fresh, db => Succeed(new RosterImporter(new LiteDbRosterStore(db), clock).Import(RosterSource.FromFolder(xlsx))));
+    var roster = new LiteDbRosterStore(imported);
     var counts = roster.Count();
     var unpaired = roster.AllHouseholds().Count(h => !h.IsPaired);
-    var query = Measure(runs * 20, () => imported, db => _ = new RosterStore(db).HouseholdsOf("C0500").Count);
+    var query = Measure(runs * 20, () => imported, db => _ = new LiteDbRosterStore(db).HouseholdsOf("C0500").Count);
 
     Console.WriteLine($"roster: {counts.Cadres} cadres, {counts.Households} households ({unpaired} unpaired), {pairingCount} pairings, {counts.Villages} villages; {runs} runs, median (min–max)");
     Console.WriteLine();
@@ -84,8 +85,8 @@ LiteDatabase Fresh() => Database.Open(new StorageOptions { Path = Path.Combine(w
 
 void LoadDemo(LiteDatabase db)
 {
-    var roster = new RosterStore(db);
-    var report = new DemoSeeds(roster, new LiteDbBindingStore(db), clock, new SeedOptions { Demo = true, Path = "seeds" }, repository, NullLogger.Instance).Apply();
+    var roster = new LiteDbRosterStore(db);
+    var report = new DemoSeeds(roster, new LiteDbBindingStore(db), new LiteDbSeedLog(db), clock, new SeedOptions { Demo = true, Path = "seeds" }, repository, NullLogger.Instance).Apply();
     if (report.Identities != 2)
     {
         throw new InvalidOperationException("demo identities missing");

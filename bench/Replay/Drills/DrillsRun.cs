@@ -5,6 +5,7 @@ using OutreachBot.Ledger;
 using OutreachBot.Storage;
 using OutreachBot.Visits;
 using OutreachBot.Storage.LiteDb;
+using OutreachBot.Storage.LiteDb.Visits;
 
 namespace OutreachBot.Bench.Replay.Runs;
 
@@ -36,7 +37,7 @@ public static class DrillsRun
 
         await host.StopAsync();
         using var db = Database.Open(new StorageOptions { Path = database }, Path.GetDirectoryName(database)!);
-        var visits = db.GetCollection<Visit>(VisitService.CollectionName).FindAll().ToList();
+        var visits = db.GetCollection<Visit>(LiteDbVisitRecords.CollectionName).FindAll().ToList();
         var entries = db.GetCollection<LedgerEntry>("ledger_entries").FindAll().ToList();
         var concurrentResult = concurrent ? ConcurrencyDrill.Check(pairs, pairProblems, visits) : null;
         BadInputDrill.Result? badResult = null;

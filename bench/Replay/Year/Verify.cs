@@ -6,6 +6,7 @@ using OutreachBot.Ledger.Forwarding;
 using OutreachBot.Storage;
 using OutreachBot.Visits;
 using OutreachBot.Storage.LiteDb;
+using OutreachBot.Storage.LiteDb.Visits;
 
 namespace OutreachBot.Bench.Replay.Year;
 
@@ -87,7 +88,7 @@ public static partial class Verify
     public static Findings Database(string path, Expectations expected, Outside? webhook)
     {
         using var db = OutreachBot.Storage.LiteDb.Database.Open(new StorageOptions { Path = path }, Path.GetDirectoryName(path)!);
-        var visits = db.GetCollection<Visit>(VisitService.CollectionName).FindAll().ToList();
+        var visits = db.GetCollection<Visit>(LiteDbVisitRecords.CollectionName).FindAll().ToList();
         var entries = db.GetCollection<LedgerEntry>("ledger_entries").FindAll().ToList();
         var details = new List<string>();
 

@@ -10,7 +10,7 @@ namespace OutreachBot.Identity;
 /// codes: someone may be guessing, and cadres who cannot bind meanwhile will ask them why. When the county office has
 /// no staff in the roster, every staff member is told.
 /// </summary>
-public sealed class BindPauseNotice(RosterStore roster, IBindingStore bindings, ProactiveMessenger messenger, TextCatalog texts, IOptions<IdentityOptions> options)
+public sealed class BindPauseNotice(IRosterStore roster, IBindingStore bindings, ProactiveMessenger messenger, TextCatalog texts, IOptions<IdentityOptions> options)
 {
     public const string Template = "bind_paused";
 

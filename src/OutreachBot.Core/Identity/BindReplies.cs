@@ -4,7 +4,7 @@ using OutreachBot.Texts;
 namespace OutreachBot.Identity;
 
 /// <summary>The answer to "绑定 12345678", from dialogs/identity.yaml.</summary>
-public sealed class BindReplies(TextCatalog texts, RosterStore roster)
+public sealed class BindReplies(TextCatalog texts, IRosterStore roster)
 {
     public string Text(BindResult result)
     {

@@ -12,7 +12,7 @@ namespace OutreachBot.Identity;
 /// an administrator creates the code on the command line, the person types it into the chat.
 /// </summary>
 public sealed class IdentityService(
-    RosterStore roster,
+    IRosterStore roster,
     IBindingStore store,
     IIdentityResolver resolver,
     TimeProvider clock,

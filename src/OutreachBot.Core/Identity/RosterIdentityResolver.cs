@@ -8,7 +8,7 @@ namespace OutreachBot.Identity;
 /// counts only for a caller on this machine: anyone elsewhere can name that user id (an anonymous request, a Direct
 /// Line client choosing its own from.id), and the demo must never hand a stranger cadre or staff rights.
 /// </summary>
-public sealed class RosterIdentityResolver(IBindingStore bindings, RosterStore roster) : IIdentityResolver
+public sealed class RosterIdentityResolver(IBindingStore bindings, IRosterStore roster) : IIdentityResolver
 {
     public UserIdentity Resolve(string channelId, string userId, bool onThisMachine = false)
     {

@@ -8,7 +8,7 @@ namespace OutreachBot.Ledger;
 /// village (stationed there, or paired with a household there; county leaders everywhere) and the staff covering
 /// the village (its township's office, or the county office). Closing out is for those cadres and staff.
 /// </summary>
-public sealed class LedgerAccess(RosterStore roster)
+public sealed class LedgerAccess(IRosterStore roster)
 {
     public bool CanSee(UserIdentity who, LedgerEntry entry) =>
         IsReporter(who, entry)

@@ -10,7 +10,7 @@ namespace OutreachBot.Ledger;
 /// oldest first. Used by the staff dashboard and the command line. No household tags and no phone numbers: the
 /// file travels by e-mail and USB stick.
 /// </summary>
-public sealed class LedgerExport(RosterStore roster)
+public sealed class LedgerExport(IRosterStore roster)
 {
     public static IReadOnlyList<string> Columns { get; } = ["编号", "登记日期", "村", "反映人/户", "问题", "交办单位", "办理情况", "状态", "销号日期", "满意度"];
 

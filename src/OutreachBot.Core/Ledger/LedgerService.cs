@@ -15,7 +15,7 @@ public sealed class LedgerService(
     LedgerStore store,
     TrackingNumbers numbers,
     RoutingTable routing,
-    RosterStore roster,
+    IRosterStore roster,
     LedgerAccess access,
     IOptions<LedgerOptions> options,
     TimeProvider clock,

@@ -10,7 +10,7 @@ namespace OutreachBot.Ledger;
 /// An entry past its time limit is told, once, to the cadres stationed in its village, its assigned cadre and the
 /// staff of its township (or the county office), on whatever channel each of them bound.
 /// </summary>
-public sealed class OverdueNotices(LedgerStore store, RosterStore roster, IBindingStore bindings, ProactiveMessenger messenger, TextCatalog texts, TimeProvider clock)
+public sealed class OverdueNotices(LedgerStore store, IRosterStore roster, IBindingStore bindings, ProactiveMessenger messenger, TextCatalog texts, TimeProvider clock)
 {
     public const string Template = "overdue";
 

@@ -7,7 +7,7 @@ using OutreachBot.Visits;
 namespace OutreachBot.Meetings;
 
 /// <summary>Builds a meeting's agenda from the ledger and the visits, as they are now.</summary>
-public sealed class AgendaBuilder(LedgerStore ledger, VisitService visits, RosterStore roster, MeetingAttendees attendees, IOptions<MeetingsOptions> options)
+public sealed class AgendaBuilder(LedgerStore ledger, VisitService visits, IRosterStore roster, MeetingAttendees attendees, IOptions<MeetingsOptions> options)
 {
     public Agenda For(MeetingCalendar calendar, MeetingOccurrence meeting, DateTimeOffset now)
     {

@@ -19,7 +19,7 @@ public sealed record Attendee(string PersonId, string Name, AttendeeKind Kind);
 /// the township's villages. Cadres come first and staff last, so a staff member's reminder can list who could not
 /// be reached.
 /// </summary>
-public sealed class MeetingAttendees(RosterStore roster)
+public sealed class MeetingAttendees(IRosterStore roster)
 {
     public IReadOnlyList<string> VillagesOf(MeetingCalendar calendar) =>
         calendar.Scope == MeetingScope.Village ? [calendar.Id] : [.. roster.VillagesIn(calendar.Id).Select(v => v.Id).Order(StringComparer.Ordinal)];
@@ -55,7 +55,7 @@ public sealed class MeetingAttendees(RosterStore roster)
 
     private IEnumerable<Staff> StaffOf(string townshipId)
     {
-        var township = roster.Staff.Find(s => s.TownshipId == townshipId).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
-        return township.Count > 0 ? township : roster.Staff.Find(s => s.TownshipId == null).OrderBy(s => s.Id, StringComparer.Ordinal);
+        var township = roster.StaffOf(townshipId).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
+        return township.Count > 0 ? township : roster.StaffOf(null).OrderBy(s => s.Id, StringComparer.Ordinal);
     }
 }

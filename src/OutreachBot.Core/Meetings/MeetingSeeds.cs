@@ -13,7 +13,7 @@ namespace OutreachBot.Meetings;
 /// Skipped when the files are unchanged since the last load. A reload updates each calendar's rule and place and
 /// adds the seeded changes a meeting does not have yet: a change staff made in chat is never overwritten.
 /// </summary>
-public sealed class MeetingSeeds(MeetingCalendarStore calendars, RosterStore roster, ILiteDatabase database, TimeProvider clock, ILogger logger)
+public sealed class MeetingSeeds(MeetingCalendarStore calendars, IRosterStore roster, ILiteDatabase database, TimeProvider clock, ILogger logger)
 {
     public const string Folder = "meetings";
     public const string CalendarsFile = "calendars.csv";

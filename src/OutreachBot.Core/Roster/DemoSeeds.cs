@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using LiteDB;
 using Microsoft.Extensions.Logging;
 using OutreachBot.Identity;
 using OutreachBot.Roster.Import;
+using OutreachBot.Storage;
 using Sylvan.Data.Csv;
 
 namespace OutreachBot.Roster;
@@ -25,10 +25,10 @@ public sealed class SeedOptions
 /// demo-identities.csv on every channel (they count only for callers on this machine: see RosterIdentityResolver). Idempotent: the import adds or updates by id, and is skipped when the files
 /// are unchanged since the last load. With the demo off, the demo bindings are removed (the demo roster stays).
 /// </summary>
-public sealed class DemoSeeds(RosterStore roster, IBindingStore bindings, TimeProvider clock, SeedOptions options, string contentRoot, ILogger logger)
+public sealed class DemoSeeds(IRosterStore roster, IBindingStore bindings, ISeedLog seeds, TimeProvider clock, SeedOptions options, string contentRoot, ILogger logger)
 {
     public const string IdentitiesFile = "demo-identities.csv";
-    private const string MetaCollection = "seeds";
+    private const string RosterSeed = "roster";
 
     public DemoSeedReport Apply()
     {
@@ -46,9 +46,8 @@ public sealed class DemoSeeds(RosterStore roster, IBindingStore bindings, TimePr
 
         var folder = System.IO.Path.GetFullPath(System.IO.Path.Combine(options.Path, "roster"), contentRoot);
         var fingerprint = Fingerprint(folder);
-        var meta = roster.Database.GetCollection(MetaCollection);
         var imported = false;
-        if (meta.FindById("roster")?["Fingerprint"].AsString != fingerprint)
+        if (seeds.FingerprintOf(RosterSeed) != fingerprint)
         {
             var result = new RosterImporter(roster, clock).Import(RosterSource.FromFolder(folder));
             if (!result.Succeeded)
@@ -56,7 +55,7 @@ public sealed class DemoSeeds(RosterStore roster, IBindingStore bindings, TimePr
                 throw new InvalidDataException($"The demo roster in {folder} does not import:{Environment.NewLine}{string.Join(Environment.NewLine, result.Errors)}");
             }
 
-            meta.Upsert(new BsonDocument { ["_id"] = "roster", ["Fingerprint"] = fingerprint, ["LoadedAt"] = clock.GetUtcNow().UtcDateTime });
+            seeds.Loaded(RosterSeed, fingerprint, clock.GetUtcNow());
             imported = true;
         }
 

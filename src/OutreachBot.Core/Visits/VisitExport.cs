@@ -9,7 +9,7 @@ namespace OutreachBot.Visits;
 /// 走访记录导出: visits as an .xlsx workbook, one row per visit, oldest first, with where, whom, who and the four
 /// notes. The notes may hold sensitive facts about a household: only staff get this file; never log its content.
 /// </summary>
-public sealed class VisitExport(RosterStore roster)
+public sealed class VisitExport(IRosterStore roster)
 {
     public static IReadOnlyList<string> Columns { get; } =
         ["走访日期", "乡镇", "村", "组", "户主", "走访干部", "工作单位", "方式", "村情社情", "户情民情", "期盼愿望", "问题困难", "照片", "记录时间"];
@@ -36,7 +36,7 @@ public sealed class VisitExport(RosterStore roster)
     };
 
     /// <summary>Roster names looked up once per export, not once per row.</summary>
-    private sealed class Names(RosterStore roster)
+    private sealed class Names(IRosterStore roster)
     {
         private readonly Dictionary<string, Household?> _households = [];
         private readonly Dictionary<string, Cadre?> _cadres = [];

@@ -1,11 +1,8 @@
-using LiteDB;
-using OutreachBot.Storage;
 using Microsoft.Extensions.Logging;
 using OutreachBot.Conversations;
 using OutreachBot.Identity;
 using OutreachBot.Roster;
 using OutreachBot.Time;
-using OutreachBot.Storage.LiteDb;
 
 namespace OutreachBot.Visits;
 
@@ -16,24 +13,17 @@ namespace OutreachBot.Visits;
 /// </summary>
 public sealed class VisitService
 {
-    public const string CollectionName = "visits";
-
-    private readonly RosterStore _roster;
-    private readonly ILiteDatabase _database;
-    private readonly ILiteCollection<Visit> _visits;
+    private readonly IRosterStore _roster;
+    private readonly IVisitRecords _visits;
     private readonly TimeProvider _clock;
     private readonly ILogger<VisitService> _logger;
 
-    public VisitService(RosterStore roster, ILiteDatabase database, TimeProvider clock, ILogger<VisitService> logger)
+    public VisitService(IRosterStore roster, IVisitRecords visits, TimeProvider clock, ILogger<VisitService> logger)
     {
         _roster = roster;
+        _visits = visits;
         _clock = clock;
         _logger = logger;
-        _database = database;
-        _visits = database.GetCollection<Visit>(CollectionName);
-        _visits.EnsureIndex(v => v.CadreId);
-        _visits.EnsureIndex(v => v.HouseholdId);
-        _visits.EnsureIndex(v => v.At);
     }
 
     /// <summary>Null when the user may use visits at all (a cadre on the roster); otherwise why not.</summary>
@@ -102,13 +92,12 @@ public sealed class VisitService
             return LogVisitResult.Refused(e.Reason);
         }
 
-        if (request.OriginKey is not null && _visits.FindById(visit.Id) is { } already)
+        if (request.OriginKey is not null && _visits.Find(visit.Id) is { } already)
         {
             return LogVisitResult.Saved(already);
         }
 
-        _visits.Insert(visit);
-        _database.Flush();
+        _visits.Save(visit);
         _logger.LogInformation("Visit {Visit} logged by cadre {Cadre} for household {Household}", visit.Id, Redact.Id(cadre.Id), Redact.Id(household.Id));
         return LogVisitResult.Saved(visit);
     }
@@ -118,7 +107,7 @@ public sealed class VisitService
     {
         var cadre = RequireCadre(who);
         var month = CalendarMonth.Of(_clock.GetUtcNow());
-        var last = _visits.Find(v => v.CadreId == cadre.Id)
+        var last = _visits.ByCadre(cadre.Id)
             .GroupBy(v => v.HouseholdId)
             .ToDictionary(g => g.Key, g => g.Max(v => v.At));
         var places = new PlaceNames(_roster);
@@ -135,9 +124,7 @@ public sealed class VisitService
     {
         var cadre = RequireCadre(who);
         var wanted = month ?? CalendarMonth.Of(_clock.GetUtcNow());
-        var start = wanted.Start;
-        var end = wanted.End;
-        var visits = _visits.Find(v => v.CadreId == cadre.Id && v.At >= start && v.At < end).ToList();
+        var visits = _visits.ByCadre(cadre.Id, wanted.Start, wanted.End);
         var byKind = Enum.GetValues<VisitKind>().ToDictionary(k => k, k => visits.Count(v => v.Kind == k));
         var covered = visits.Select(v => v.HouseholdId).ToHashSet();
         var paired = _roster.HouseholdsOf(cadre.Id);
@@ -152,16 +139,14 @@ public sealed class VisitService
     /// </summary>
     public IReadOnlySet<string> HouseholdsVisitedIn(string villageId, CalendarMonth month)
     {
-        var start = month.Start;
-        var end = month.End;
-        return _visits.Find(v => v.VillageId == villageId && v.At >= start && v.At < end).Select(v => v.HouseholdId).ToHashSet(StringComparer.Ordinal);
+        return _visits.InVillage(villageId, month.Start, month.End).Select(v => v.HouseholdId).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The visits a cadre logged for one household, newest first.</summary>
     public IReadOnlyList<Visit> VisitsTo(UserIdentity who, string householdId)
     {
         var cadre = RequireCadre(who);
-        return [.. _visits.Find(v => v.CadreId == cadre.Id && v.HouseholdId == householdId).OrderByDescending(v => v.At)];
+        return [.. _visits.ByCadreTo(cadre.Id, householdId).OrderByDescending(v => v.At)];
     }
 
     private Cadre? CadreOf(UserIdentity who) =>
@@ -170,7 +155,7 @@ public sealed class VisitService
     private Cadre RequireCadre(UserIdentity who) => CadreOf(who) ?? throw new VisitRefusedException(VisitRefusal.NotACadre);
 
     /// <summary>Village names looked up once per request.</summary>
-    private sealed class PlaceNames(RosterStore roster)
+    private sealed class PlaceNames(IRosterStore roster)
     {
         private readonly Dictionary<string, string> _villages = [];
 

@@ -98,7 +98,7 @@ internal static class DashboardEndpoints
         return Page<VillagePage>(http, viewer, new() { ["Figures"] = all, ["Scope"] = village, ["Township"] = township, ["Listing"] = lists.For(id) });
     }
 
-    private static IResult ExportLedger(HttpContext http, string book, LedgerStore ledger, LedgerExport export, RosterStore roster, TimeProvider clock, ILogger<LedgerExport> logger)
+    private static IResult ExportLedger(HttpContext http, string book, LedgerStore ledger, LedgerExport export, IRosterStore roster, TimeProvider clock, ILogger<LedgerExport> logger)
     {
         var viewer = Viewer(http);
         if (viewer is null)
@@ -119,7 +119,7 @@ internal static class DashboardEndpoints
         return Results.File(file.ToArray(), XlsxType, LedgerExport.FileName(which, clock.GetUtcNow()));
     }
 
-    private static IResult ExportVisits(HttpContext http, string? month, VisitRecords visits, VisitExport export, RosterStore roster, TimeProvider clock, ILogger<VisitExport> logger)
+    private static IResult ExportVisits(HttpContext http, string? month, IVisitRecords visits, VisitExport export, IRosterStore roster, TimeProvider clock, ILogger<VisitExport> logger)
     {
         var viewer = Viewer(http);
         if (viewer is null)
@@ -159,7 +159,7 @@ internal static class DashboardEndpoints
         return Login(http, options.Value, StatusCodes.Status200OK, state, token, returnUrl, null);
     }
 
-    private static async Task<IResult> LoginWithLink(HttpContext http, LoginLinks links, RosterStore roster, IOptions<DashboardOptions> options, ILogger<LoginLinks> logger)
+    private static async Task<IResult> LoginWithLink(HttpContext http, LoginLinks links, IRosterStore roster, IOptions<DashboardOptions> options, ILogger<LoginLinks> logger)
     {
         if (await Form(http) is not { } form)
         {
@@ -240,11 +240,11 @@ internal static class DashboardEndpoints
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(configured)));
 
     /// <summary>The village ids a township staff member may see; null for the county (everything).</summary>
-    private static HashSet<string>? VillagesVisibleTo(DashboardViewer viewer, RosterStore roster) =>
+    private static HashSet<string>? VillagesVisibleTo(DashboardViewer viewer, IRosterStore roster) =>
         viewer.SeesCounty ? null : roster.VillagesIn(viewer.TownshipId!).Select(v => v.Id).ToHashSet(StringComparer.Ordinal);
 
     private static DashboardViewer? Viewer(HttpContext http) =>
-        DashboardViewer.From(http.User, http.RequestServices.GetRequiredService<RosterStore>(), http.RequestServices.GetRequiredService<IOptions<DashboardOptions>>().Value);
+        DashboardViewer.From(http.User, http.RequestServices.GetRequiredService<IRosterStore>(), http.RequestServices.GetRequiredService<IOptions<DashboardOptions>>().Value);
 
     private static CsrfToken Csrf(HttpContext http)
     {

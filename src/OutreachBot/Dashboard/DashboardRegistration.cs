@@ -35,10 +35,9 @@ public static class DashboardRegistration
         // The ledger's store may also be registered by the ledger feature; TryAdd keeps one of each.
         services.TryAddSingleton<Outbox>();
         services.TryAddSingleton<LedgerStore>();
-        services.AddSingleton<VisitRecords>();
         services.AddSingleton<DashboardFigures>();
-        services.AddSingleton(sp => new LedgerExport(sp.GetRequiredService<RosterStore>()));
-        services.AddSingleton(sp => new VisitExport(sp.GetRequiredService<RosterStore>()));
+        services.AddSingleton(sp => new LedgerExport(sp.GetRequiredService<IRosterStore>()));
+        services.AddSingleton(sp => new VisitExport(sp.GetRequiredService<IRosterStore>()));
         services.AddSingleton<VillageLists>();
         services.AddLiteDbDashboard();
         services.AddSingleton<LoginLinks>();
@@ -120,7 +119,7 @@ public static class DashboardRegistration
     private static async Task RejectStaleSessions(CookieValidatePrincipalContext context)
     {
         var services = context.HttpContext.RequestServices;
-        var viewer = DashboardViewer.From(context.Principal!, services.GetRequiredService<RosterStore>(), services.GetRequiredService<IOptions<DashboardOptions>>().Value);
+        var viewer = DashboardViewer.From(context.Principal!, services.GetRequiredService<IRosterStore>(), services.GetRequiredService<IOptions<DashboardOptions>>().Value);
         if (viewer is null)
         {
             context.RejectPrincipal();

@@ -33,7 +33,7 @@ public sealed record DashboardViewer(string Name, string? StaffId, string? Towns
     /// The viewer behind a session cookie, or null when the session no longer counts: the staff member left the
     /// roster, or the password it was opened with was changed or turned off.
     /// </summary>
-    public static DashboardViewer? From(ClaimsPrincipal user, RosterStore roster, DashboardOptions options)
+    public static DashboardViewer? From(ClaimsPrincipal user, IRosterStore roster, DashboardOptions options)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(roster);

@@ -10,7 +10,7 @@ namespace OutreachBot.Dashboard;
 /// month with their cadres. Household tags appear only here, only next to 困难群众 entries about that household,
 /// where staff weigh the help a household needs; never in logs, never in exports.
 /// </summary>
-public sealed class VillageLists(RosterStore roster, LedgerStore ledger, VisitRecords visits, LedgerExport export, TimeProvider clock)
+public sealed class VillageLists(IRosterStore roster, LedgerStore ledger, IVisitRecords visits, LedgerExport export, TimeProvider clock)
 {
     public VillageListing For(string villageId)
     {

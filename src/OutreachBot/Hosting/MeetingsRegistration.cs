@@ -31,7 +31,7 @@ public static class MeetingsRegistration
         services.AddSingleton(sp =>
         {
             var store = new MeetingCalendarStore(sp.GetRequiredService<ILiteDatabase>());
-            var roster = sp.GetRequiredService<RosterStore>();
+            var roster = sp.GetRequiredService<IRosterStore>();
             var seeds = sp.GetRequiredService<IOptions<SeedOptions>>().Value;
             if (seeds.Demo)
             {

@@ -1,10 +1,11 @@
-using LiteDB;
 using Microsoft.Extensions.Options;
 using OutreachBot.Cli;
 using OutreachBot.Identity;
 using OutreachBot.Roster;
 using OutreachBot.Roster.Import;
+using OutreachBot.Storage;
 using OutreachBot.Storage.LiteDb.Identity;
+using OutreachBot.Storage.LiteDb.Roster;
 using OutreachBot.Visits;
 
 namespace OutreachBot.Hosting;
@@ -24,10 +25,11 @@ public static class RosterRegistration
         services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
         services.Configure<IdentityOptions>(builder.Configuration.GetSection(IdentityOptions.Section));
         services.AddLiteDbIdentity();
+        services.AddLiteDbRoster();
         services.AddSingleton(sp =>
         {
-            var roster = new RosterStore(sp.GetRequiredService<ILiteDatabase>());
-            new DemoSeeds(roster, sp.GetRequiredService<IBindingStore>(), sp.GetRequiredService<TimeProvider>(),
+            var roster = sp.GetRequiredKeyedService<IRosterStore>(IRosterStore.UnseededKey);
+            new DemoSeeds(roster, sp.GetRequiredService<IBindingStore>(), sp.GetRequiredService<ISeedLog>(), sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<IOptions<SeedOptions>>().Value, contentRoot, sp.GetRequiredService<ILogger<DemoSeeds>>()).Apply();
             return roster;
         });
@@ -47,7 +49,7 @@ public static class RosterRegistration
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            _ = services.GetRequiredService<RosterStore>();
+            _ = services.GetRequiredService<IRosterStore>();
             return Task.CompletedTask;
         }
 

@@ -1,4 +1,5 @@
 using OutreachBot.Dialogs;
+using OutreachBot.Storage.LiteDb.Visits;
 using OutreachBot.Visits;
 using OutreachBot.Visits.Dialog;
 
@@ -10,6 +11,7 @@ public static class VisitsRegistration
     public static WebApplicationBuilder AddVisits(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddLiteDbVisits();
         services.AddSingleton<VisitService>();
         services.AddSingleton<VisitReplies>();
         services.AddSingleton<IOptionSource, HouseholdOptions>();

@@ -22,7 +22,7 @@ public sealed class ExportLedgerCommand(TimeProvider clock) : ICliCommand
             {
                 var entries = services.GetRequiredService<LedgerStore>().All().Where(e => e.Book == book).OrderBy(e => e.RaisedAt);
                 using var stream = File.Create(file);
-                var rows = new LedgerExport(services.GetRequiredService<RosterStore>()).Write(stream, book, entries);
+                var rows = new LedgerExport(services.GetRequiredService<IRosterStore>()).Write(stream, book, entries);
                 parse.InvocationConfiguration.Output.WriteLine($"已导出 {book.ChineseName()}台账 {rows} 条：{file}");
                 return 0;
             });

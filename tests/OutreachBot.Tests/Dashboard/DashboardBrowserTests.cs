@@ -167,8 +167,8 @@ public sealed partial class DashboardBrowserTests
     {
         public static Expected For(IServiceProvider services, string townshipId, DateTimeOffset now)
         {
-            var roster = services.GetRequiredService<RosterStore>();
-            var visits = services.GetRequiredService<VisitRecords>();
+            var roster = services.GetRequiredService<IRosterStore>();
+            var visits = services.GetRequiredService<IVisitRecords>();
             var ledger = services.GetRequiredService<LedgerStore>();
             var minutes = services.GetRequiredService<MinutesService>();
             var villages = roster.VillagesIn(townshipId).Select(v => v.Id).ToHashSet();

@@ -6,6 +6,7 @@ using OutreachBot.Ledger.Forwarding;
 using OutreachBot.Meetings;
 using OutreachBot.Tests.Roster;
 using OutreachBot.Visits;
+using OutreachBot.Storage.LiteDb.Visits;
 
 namespace OutreachBot.Tests.Dashboard;
 
@@ -19,7 +20,7 @@ public sealed class DashboardFiguresTests : IDisposable
     private readonly DemoCounty _county = new();
     private readonly Outbox _outbox;
     private readonly LedgerStore _ledger;
-    private readonly VisitRecords _records;
+    private readonly IVisitRecords _records;
     private readonly MeetingCalendarStore _calendars;
     private readonly MinutesStore _minutesStore;
     private readonly MinutesService _minutes;
@@ -29,7 +30,7 @@ public sealed class DashboardFiguresTests : IDisposable
     {
         _outbox = new Outbox(_county.Database, Options.Create(new ForwardingOptions()), _county.Clock);
         _ledger = new LedgerStore(_county.Database, _outbox);
-        _records = new VisitRecords(_county.Database);
+        _records = new LiteDbVisitRecords(_county.Database);
         _calendars = new MeetingCalendarStore(_county.Database);
         new MeetingSeeds(_calendars, _county.Roster, _county.Database, _county.Clock, NullLogger.Instance)
             .Apply(Path.Combine(DemoCounty.RepositoryRoot, "seeds", MeetingSeeds.Folder));

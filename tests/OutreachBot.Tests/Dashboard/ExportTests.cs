@@ -5,6 +5,7 @@ using OutreachBot.Ledger;
 using OutreachBot.Ledger.Forwarding;
 using OutreachBot.Tests.Roster;
 using OutreachBot.Visits;
+using OutreachBot.Storage.LiteDb.Visits;
 
 namespace OutreachBot.Tests.Dashboard;
 
@@ -77,7 +78,7 @@ public sealed class ExportTests : IDisposable
         Assert.True(_county.Visits.LogVisit(secretary, new LogVisitRequest("H0101002", Now.AddDays(-30), VisitKind.HomeVisit)).Logged);
         using var file = new MemoryStream();
 
-        var rows = new VisitExport(_county.Roster).Write(file, new VisitRecords(_county.Database).All());
+        var rows = new VisitExport(_county.Roster).Write(file, new LiteDbVisitRecords(_county.Database).All());
 
         file.Position = 0;
         var sheet = file.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();

@@ -93,7 +93,7 @@ public sealed class MeetingAccessTests : IAsyncLifetime
         Assert.Equal(["MS-S1", "MS-C1"], agenda.Items.Select(i => i.EntryId));
         Assert.True(agenda.ManyVillages);
         Assert.Contains("松坪村·民生诉求·道路交通", _bed.Get<MeetingReplies>().ItemLine(1, agenda.Items[0], agenda.ManyVillages), StringComparison.Ordinal);
-        Assert.Equal(["C107", "C207", "C108", "C208"], people.Where(p => _bed.Get<RosterStore>().FindCadre(p.PersonId)?.VillageId is not null).Select(p => p.PersonId));
+        Assert.Equal(["C107", "C207", "C108", "C208"], people.Where(p => _bed.Get<IRosterStore>().FindCadre(p.PersonId)?.VillageId is not null).Select(p => p.PersonId));
         Assert.Equal("S04", people[^1].PersonId);
         Assert.Contains(Meetings.Upcoming(As("C107", Role.Cadre)), m => m.Calendar.Id == "T03");
     }

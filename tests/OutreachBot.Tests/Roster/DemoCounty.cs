@@ -10,6 +10,8 @@ using OutreachBot.Storage;
 using OutreachBot.Texts;
 using OutreachBot.Visits;
 using OutreachBot.Storage.LiteDb;
+using OutreachBot.Storage.LiteDb.Roster;
+using OutreachBot.Storage.LiteDb.Visits;
 
 namespace OutreachBot.Tests.Roster;
 
@@ -28,13 +30,13 @@ public sealed class DemoCounty : IDisposable
     {
         Clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 12, 10, 9, 0, 0, TimeSpan.FromHours(8)));
         Database = OutreachBot.Storage.LiteDb.Database.InMemory();
-        Roster = new RosterStore(Database);
+        Roster = new LiteDbRosterStore(Database);
         var imported = new RosterImporter(Roster, Clock).Import(RosterSource.FromFolder(RosterFolder));
         Assert.True(imported.Succeeded, string.Join("\n", imported.Errors));
         Bindings = new OutreachBot.Storage.LiteDb.Identity.LiteDbBindingStore(Database);
         Resolver = new RosterIdentityResolver(Bindings, Roster);
         Identity = new IdentityService(Roster, Bindings, Resolver, Clock, Options.Create(new IdentityOptions()), NullLogger<IdentityService>.Instance);
-        Visits = new VisitService(Roster, Database, Clock, NullLogger<VisitService>.Instance);
+        Visits = new VisitService(Roster, new LiteDbVisitRecords(Database), Clock, NullLogger<VisitService>.Instance);
         Texts = TextCatalog.Load(Path.Combine(RepositoryRoot, "dialogs"));
         Replies = new VisitReplies(Texts, Clock);
     }
@@ -43,7 +45,7 @@ public sealed class DemoCounty : IDisposable
 
     public LiteDatabase Database { get; }
 
-    public RosterStore Roster { get; }
+    public IRosterStore Roster { get; }
 
     public IBindingStore Bindings { get; }
 

@@ -18,7 +18,7 @@ public sealed class DemoSeedTests : IDisposable
     public async Task The_demo_county_loads_with_every_household_paired_and_the_demo_identities_bound()
     {
         await using var bot = Harness();
-        var roster = bot.Services.GetRequiredService<RosterStore>();
+        var roster = bot.Services.GetRequiredService<IRosterStore>();
         var resolver = bot.Services.GetRequiredService<IIdentityResolver>();
 
         var counts = roster.Count();
@@ -53,13 +53,13 @@ public sealed class DemoSeedTests : IDisposable
         int pairings;
         await using (var bot = Harness())
         {
-            var roster = bot.Services.GetRequiredService<RosterStore>();
+            var roster = bot.Services.GetRequiredService<IRosterStore>();
             first = roster.Count();
             pairings = roster.AllHouseholds().Sum(h => h.Pairings.Count);
         }
 
         await using var again = Harness();
-        var reopened = again.Services.GetRequiredService<RosterStore>();
+        var reopened = again.Services.GetRequiredService<IRosterStore>();
 
         Assert.Equal(first, reopened.Count());
         Assert.Equal(pairings, reopened.AllHouseholds().Sum(h => h.Pairings.Count));
@@ -75,7 +75,7 @@ public sealed class DemoSeedTests : IDisposable
         var before = county.Roster.AllHouseholds().Sum(h => h.Pairings.Count);
 
         var options = new SeedOptions { Demo = true, Path = "seeds" };
-        var seeds = new DemoSeeds(county.Roster, county.Bindings, county.Clock, options, DemoCounty.RepositoryRoot, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var seeds = new DemoSeeds(county.Roster, county.Bindings, new OutreachBot.Storage.LiteDb.LiteDbSeedLog(county.Database), county.Clock, options, DemoCounty.RepositoryRoot, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         var load = seeds.Apply();
         var skip = seeds.Apply();
 
@@ -104,6 +104,6 @@ public sealed class DemoSeedTests : IDisposable
     {
         await using var bot = Harness(demo: false);
 
-        Assert.Equal(new RosterCounts(0, 0, 0, 0, 0), bot.Services.GetRequiredService<RosterStore>().Count());
+        Assert.Equal(new RosterCounts(0, 0, 0, 0, 0), bot.Services.GetRequiredService<IRosterStore>().Count());
     }
 }

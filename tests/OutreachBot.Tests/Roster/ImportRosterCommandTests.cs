@@ -37,7 +37,7 @@ public sealed class ImportRosterCommandTests : IDisposable
 
             """,
             error);
-        Assert.Equal(new RosterCounts(0, 0, 0, 0, 0), host.Services.GetRequiredService<RosterStore>().Count());
+        Assert.Equal(new RosterCounts(0, 0, 0, 0, 0), host.Services.GetRequiredService<IRosterStore>().Count());
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class ImportRosterCommandTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Equal("", error);
         Assert.Contains("户 新增 150、更新 0", output, StringComparison.Ordinal);
-        Assert.Equal(150, host.Services.GetRequiredService<RosterStore>().Count().Households);
+        Assert.Equal(150, host.Services.GetRequiredService<IRosterStore>().Count().Households);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class ImportRosterCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.StartsWith("检查通过", output, StringComparison.Ordinal);
-        Assert.Equal(0, host.Services.GetRequiredService<RosterStore>().Count().Households);
+        Assert.Equal(0, host.Services.GetRequiredService<IRosterStore>().Count().Households);
     }
 
     [Fact]

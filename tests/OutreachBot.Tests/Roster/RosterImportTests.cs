@@ -6,6 +6,7 @@ using OutreachBot.Roster;
 using OutreachBot.Roster.Import;
 using OutreachBot.Tests.Support;
 using OutreachBot.Storage.LiteDb;
+using OutreachBot.Storage.LiteDb.Roster;
 
 namespace OutreachBot.Tests.Roster;
 
@@ -104,7 +105,7 @@ public sealed class RosterImportTests : IDisposable
         var importer = new RosterImporter(_county.Roster, _county.Clock);
         var plan = importer.Validate(new RosterSource().With(RosterTable.Townships, townships).With(RosterTable.Households, households).With(RosterTable.Pairings, pairings));
         Assert.Empty(plan.Errors);
-        _county.Database.GetCollection<Household>(RosterStore.HouseholdsCollection).Insert(new Household("H9000001", "V0101", "抢先写入", 1));
+        _county.Database.GetCollection<Household>(LiteDbRosterStore.HouseholdsCollection).Insert(new Household("H9000001", "V0101", "抢先写入", 1));
         var before = Snapshot();
 
         Assert.Throws<LiteException>(() => importer.Apply(plan));
@@ -210,7 +211,7 @@ public sealed class RosterImportTests : IDisposable
 
         MiniExcel.SaveAs(workbook, sheets);
         using var empty = OutreachBot.Storage.LiteDb.Database.InMemory();
-        var roster = new RosterStore(empty);
+        var roster = new LiteDbRosterStore(empty);
 
         var result = new RosterImporter(roster, new FakeTimeProvider()).Import(RosterSource.From(workbook));
 
@@ -291,7 +292,7 @@ public sealed class RosterImportTests : IDisposable
     private string Snapshot()
     {
         var text = new StringBuilder();
-        foreach (var collection in new[] { RosterStore.TownshipsCollection, RosterStore.VillagesCollection, RosterStore.CadresCollection, RosterStore.StaffCollection, RosterStore.HouseholdsCollection })
+        foreach (var collection in new[] { LiteDbRosterStore.TownshipsCollection, LiteDbRosterStore.VillagesCollection, LiteDbRosterStore.CadresCollection, LiteDbRosterStore.StaffCollection, LiteDbRosterStore.HouseholdsCollection })
         {
             foreach (var document in _county.Database.GetCollection(collection).FindAll())
             {

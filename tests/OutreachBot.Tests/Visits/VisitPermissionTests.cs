@@ -1,6 +1,7 @@
 using OutreachBot.Identity;
 using OutreachBot.Tests.Roster;
 using OutreachBot.Visits;
+using OutreachBot.Storage.LiteDb.Visits;
 
 namespace OutreachBot.Tests.Visits;
 
@@ -52,7 +53,7 @@ public sealed class VisitPermissionTests : IDisposable
         var result = Log(helper, "H0101001");
 
         Assert.Equal(VisitRefusal.NotPaired, result.Refusal);
-        Assert.Empty(_county.Database.GetCollection(VisitService.CollectionName).FindAll());
+        Assert.Empty(_county.Database.GetCollection(LiteDbVisitRecords.CollectionName).FindAll());
     }
 
     [Fact]

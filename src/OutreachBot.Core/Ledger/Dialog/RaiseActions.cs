@@ -7,7 +7,7 @@ namespace OutreachBot.Ledger.Dialog;
 /// raise-problem's first step: what is already known is not asked again — a stationed cadre's village, or the
 /// village and phone a villager gave last time (both shown at the read-back, where they can be changed).
 /// </summary>
-public sealed class PrefillRaiseAction(ResidentProfiles profiles, RosterStore roster) : IDialogAction
+public sealed class PrefillRaiseAction(ResidentProfiles profiles, IRosterStore roster) : IDialogAction
 {
     public string Name => "ledger.prefill";
 

@@ -8,7 +8,7 @@ using OutreachBot.Roster;
 namespace OutreachBot.Ledger.Dialog;
 
 /// <summary>Where a routing rule applies: the whole county, a township or a village.</summary>
-public sealed class RoutingScopeOptions(RosterStore roster) : IOptionSource
+public sealed class RoutingScopeOptions(IRosterStore roster) : IOptionSource
 {
     public string Name => "ledger.routing-scopes";
 

@@ -4,7 +4,7 @@ using OutreachBot.Roster;
 namespace OutreachBot.Ledger.Dialog;
 
 /// <summary>Every village, named with its township, for "which village" in raise-problem.</summary>
-public sealed class VillageOptions(RosterStore roster) : IOptionSource
+public sealed class VillageOptions(IRosterStore roster) : IOptionSource
 {
     public string Name => "roster.villages";
 

@@ -4,10 +4,10 @@ namespace OutreachBot.Roster.Import;
 
 /// <summary>
 /// Imports a roster from spreadsheets: every row of every table is checked first, against the other tables and
-/// what the database already holds; only when no row is wrong is anything written, in one LiteDB transaction.
+/// what the roster already holds; only when no row is wrong is anything written, all at once by the roster store.
 /// Rows add or update by id; pairings are only ever added ("只做加法"). Importing the same files twice changes nothing.
 /// </summary>
-public sealed class RosterImporter(RosterStore roster, TimeProvider clock)
+public sealed class RosterImporter(IRosterStore roster, TimeProvider clock)
 {
     public RosterImportResult Import(RosterSource source)
     {
@@ -31,7 +31,7 @@ public sealed class RosterImporter(RosterStore roster, TimeProvider clock)
         return check.Finish();
     }
 
-    /// <summary>Writes a plan without errors in one transaction: all of it, or (on any failure) none of it.</summary>
+    /// <summary>Writes a plan without errors through the roster store: all of it, or (on any failure) none of it.</summary>
     public ImportCounts Apply(RosterImportPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -40,84 +40,23 @@ public sealed class RosterImporter(RosterStore roster, TimeProvider clock)
             throw new InvalidOperationException("A roster import plan with errors cannot be applied.");
         }
 
-        var database = roster.Database;
-        if (!database.BeginTrans())
-        {
-            throw new InvalidOperationException("A roster import must not run inside another transaction.");
-        }
-
-        try
-        {
-            ImportCounts counts;
-            lock (roster.WriteGate)
-            {
-                counts = Write(plan);
-            }
-
-            database.Commit();
-            return counts;
-        }
-        catch
-        {
-            database.Rollback();
-            throw;
-        }
+        var townships = Split(plan.Townships, t => t.Id, plan.Existing[RosterTable.Townships]);
+        var villages = Split(plan.Villages, v => v.Id, plan.Existing[RosterTable.Villages]);
+        var cadres = Split(plan.Cadres, c => c.Id, plan.Existing[RosterTable.Cadres]);
+        var staff = Split(plan.Staff, s => s.Id, plan.Existing[RosterTable.Staff]);
+        var households = Split(plan.Households, h => h.Id, plan.Existing[RosterTable.Households]);
+        var pairingsAdded = roster.Apply(new RosterChanges(townships, villages, cadres, staff, households, plan.Pairings, clock.GetUtcNow()));
+        return new ImportCounts(Counts(townships), Counts(villages), Counts(cadres), Counts(staff), Counts(households), pairingsAdded);
     }
 
-    /// <summary>New rows are inserted and known ones updated (not upserted), which halves the work on a first import.</summary>
-    private ImportCounts Write(RosterImportPlan plan)
-    {
-        var townships = Save(roster.Townships, plan.Townships, t => t.Id, plan.Existing[RosterTable.Townships]);
-        var villages = Save(roster.Villages, plan.Villages, v => v.Id, plan.Existing[RosterTable.Villages]);
-        var cadres = Save(roster.Cadres, plan.Cadres, c => c.Id, plan.Existing[RosterTable.Cadres]);
-        var staff = Save(roster.Staff, plan.Staff, s => s.Id, plan.Existing[RosterTable.Staff]);
+    /// <summary>
+    /// Rows new when the plan was made are added, the others updated; a row added meanwhile under a new row's id makes
+    /// the whole apply fail rather than be overwritten unchecked.
+    /// </summary>
+    private static RowChanges<T> Split<T>(List<T> items, Func<T, string> idOf, IReadOnlySet<string> existing) =>
+        new([.. items.Where(i => !existing.Contains(idOf(i)))], [.. items.Where(i => existing.Contains(idOf(i)))]);
 
-        var existing = plan.Existing[RosterTable.Households];
-        var changed = new Dictionary<string, Household>(plan.Households.Count);
-        foreach (var parsed in plan.Households)
-        {
-            var stored = existing.Contains(parsed.Id) ? roster.Households.FindById(parsed.Id) : null;
-            stored?.SetDetails(parsed.VillageId, parsed.HeadName, parsed.Members, parsed.Tags, parsed.Phone, parsed.Group);
-            changed[parsed.Id] = stored ?? parsed;
-        }
-
-        var now = clock.GetUtcNow();
-        var pairingsAdded = 0;
-        foreach (var (cadreId, householdId) in plan.Pairings)
-        {
-            if (!changed.TryGetValue(householdId, out var household))
-            {
-                household = roster.Households.FindById(householdId);
-                changed[householdId] = household;
-            }
-
-            if (household.Pair(cadreId, now))
-            {
-                pairingsAdded++;
-            }
-        }
-
-        var households = Save(roster.Households, [.. changed.Values], h => h.Id, existing);
-        var householdsInFile = plan.Households.Count;
-        return new ImportCounts(townships, villages, cadres, staff, new(households.Added, householdsInFile - households.Added), pairingsAdded);
-    }
-
-    private static AddedUpdated Save<T>(LiteDB.ILiteCollection<T> collection, List<T> items, Func<T, string> idOf, IReadOnlySet<string> existing)
-    {
-        var added = items.Where(i => !existing.Contains(idOf(i))).ToList();
-        var updated = items.Where(i => existing.Contains(idOf(i))).ToList();
-        if (added.Count > 0)
-        {
-            collection.Insert(added);
-        }
-
-        if (updated.Count > 0)
-        {
-            collection.Update(updated);
-        }
-
-        return new AddedUpdated(added.Count, updated.Count);
-    }
+    private static AddedUpdated Counts<T>(RowChanges<T> rows) => new(rows.Added.Count, rows.Updated.Count);
 
     private static string DisplayName(RosterSource.Entry entry) =>
         entry.Sheet is null ? Path.GetFileName(entry.Path) : $"{Path.GetFileName(entry.Path)}［{entry.Sheet}］";
@@ -125,11 +64,11 @@ public sealed class RosterImporter(RosterStore roster, TimeProvider clock)
     /// <summary>The checks, table by table; ids known are those in the database plus those read so far.</summary>
     private sealed class Validation
     {
-        private readonly HashSet<string> _existingTownships;
-        private readonly HashSet<string> _existingVillages;
-        private readonly HashSet<string> _existingCadres;
-        private readonly HashSet<string> _existingStaff;
-        private readonly HashSet<string> _existingHouseholds;
+        private readonly IReadOnlySet<string> _existingTownships;
+        private readonly IReadOnlySet<string> _existingVillages;
+        private readonly IReadOnlySet<string> _existingCadres;
+        private readonly IReadOnlySet<string> _existingStaff;
+        private readonly IReadOnlySet<string> _existingHouseholds;
 
         // Ids known so far: those in the database plus those read from the tables above.
         private readonly HashSet<string> _townships;
@@ -140,13 +79,14 @@ public sealed class RosterImporter(RosterStore roster, TimeProvider clock)
         private readonly HashSet<string> _pairedNewHouseholds = [];
         private readonly RosterImportPlan _plan = new();
 
-        public Validation(RosterStore roster)
+        public Validation(IRosterStore roster)
         {
-            _existingTownships = [.. roster.Townships.Query().Select(t => t.Id).ToEnumerable()];
-            _existingVillages = [.. roster.Villages.Query().Select(v => v.Id).ToEnumerable()];
-            _existingCadres = [.. roster.Cadres.Query().Select(c => c.Id).ToEnumerable()];
-            _existingStaff = [.. roster.Staff.Query().Select(s => s.Id).ToEnumerable()];
-            _existingHouseholds = [.. roster.Households.Query().Select(h => h.Id).ToEnumerable()];
+            var ids = roster.Ids();
+            _existingTownships = ids.Townships;
+            _existingVillages = ids.Villages;
+            _existingCadres = ids.Cadres;
+            _existingStaff = ids.Staff;
+            _existingHouseholds = ids.Households;
             _townships = [.. _existingTownships];
             _villages = [.. _existingVillages];
             _cadres = [.. _existingCadres];

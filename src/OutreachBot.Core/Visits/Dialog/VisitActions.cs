@@ -6,7 +6,7 @@ using OutreachBot.Time;
 namespace OutreachBot.Visits.Dialog;
 
 /// <summary>log-visit's last step: saves the visit from the filled slots, or explains why it cannot.</summary>
-public sealed class LogVisitAction(VisitService visits, VisitReplies replies, RosterStore roster) : IDialogAction
+public sealed class LogVisitAction(VisitService visits, VisitReplies replies, IRosterStore roster) : IDialogAction
 {
     public string Name => "visits.log";
 
