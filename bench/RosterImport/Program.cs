@@ -8,8 +8,8 @@ using OutreachBot.Roster;
 using OutreachBot.Roster.Import;
 using OutreachBot.Storage;
 using OutreachBot.Storage.LiteDb;
-using OutreachBot.Storage.LiteDb.Roster;
 using OutreachBot.Storage.LiteDb.Identity;
+using OutreachBot.Storage.LiteDb.Roster;
 
 // Times the roster import at the county report's scale and the demo seed load, against a baseline measured in the
 // same run: inserting the same entities, built beforehand, straight into the same indexed collections in one

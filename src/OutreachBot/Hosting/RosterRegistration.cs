@@ -4,8 +4,8 @@ using OutreachBot.Identity;
 using OutreachBot.Roster;
 using OutreachBot.Roster.Import;
 using OutreachBot.Storage;
-using OutreachBot.Storage.LiteDb.Roster;
 using OutreachBot.Storage.LiteDb.Identity;
+using OutreachBot.Storage.LiteDb.Roster;
 using OutreachBot.Visits;
 
 namespace OutreachBot.Hosting;
