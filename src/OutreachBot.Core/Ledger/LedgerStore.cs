@@ -32,13 +32,18 @@ public sealed class LedgerStore
 
     public LedgerEntry? FindByOrigin(string originKey) => _entries.FindOne(e => e.OriginKey == originKey);
 
-    /// <summary>Inserts or updates the entry and queues the given events, atomically.</summary>
+    /// <summary>
+    /// Inserts or updates the entry and queues the given events, atomically. Inside an outer unit of work (meeting
+    /// minutes and their assignments) it joins that transaction: only the unit commits, rolls back and flushes.
+    /// </summary>
     public void Save(LedgerEntry entry, params Transition?[] changes)
     {
+        bool own;
+
         // LiteDB transactions belong to a thread; the lock keeps two saves from sharing one.
         lock (_write)
         {
-            _database.BeginTrans();
+            own = _database.BeginTrans();
             try
             {
                 _entries.Upsert(entry);
@@ -47,16 +52,28 @@ public sealed class LedgerStore
                     _outbox.Add(LedgerEvent.For(entry, change));
                 }
 
-                _database.Commit();
+                if (own)
+                {
+                    _database.Commit();
+                }
             }
             catch
             {
-                _database.Rollback();
+                if (own)
+                {
+                    _database.Rollback();
+                }
+
                 throw;
             }
         }
 
-        _database.Flush();
+        // A checkpoint cannot run inside a transaction; the unit that owns it flushes after its commit.
+        if (own)
+        {
+            _database.Flush();
+        }
+
         _outbox.Signal();
     }
 
