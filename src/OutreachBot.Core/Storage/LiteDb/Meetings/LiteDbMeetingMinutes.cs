@@ -1,9 +1,10 @@
 using LiteDB;
+using OutreachBot.Meetings;
 
-namespace OutreachBot.Meetings;
+namespace OutreachBot.Storage.LiteDb.Meetings;
 
-/// <summary>Meeting minutes in LiteDB. A meeting with minutes counts as held.</summary>
-public sealed class MinutesStore
+/// <summary>Meeting minutes in the "meeting_minutes" collection.</summary>
+public sealed class LiteDbMeetingMinutes : IMeetingMinutes
 {
     public const string CollectionName = "meeting_minutes";
 
@@ -11,8 +12,10 @@ public sealed class MinutesStore
 
     private readonly ILiteCollection<MeetingMinutes> _minutes;
 
-    public MinutesStore(ILiteDatabase database)
+    public LiteDbMeetingMinutes(ILiteDatabase database)
     {
+        ArgumentNullException.ThrowIfNull(database);
+        MeetingsMapping.Apply(database.Mapper);
         _minutes = database.GetCollection<MeetingMinutes>(CollectionName);
         _minutes.EnsureIndex(m => m.CalendarId);
         _minutes.EnsureIndex(m => m.Start);
@@ -20,26 +23,15 @@ public sealed class MinutesStore
 
     public MeetingMinutes? Find(string meetingId) => _minutes.FindById(meetingId);
 
-    /// <summary>Saves the minutes; true when they replaced earlier minutes of the same meeting.</summary>
     public bool Save(MeetingMinutes minutes) => !_minutes.Upsert(minutes);
 
-    public IReadOnlyList<MeetingMinutes> Of(string calendarId) => [.. _minutes.Find(m => m.CalendarId == calendarId).OrderBy(m => m.Start)];
+    public IReadOnlyList<MeetingMinutes> OfCalendar(string calendarId) => [.. _minutes.Find(m => m.CalendarId == calendarId).OrderBy(m => m.Start)];
 
-    /// <summary>
-    /// Meetings held (with minutes) that took place in [from, to), for the dashboard; of the given calendars only
-    /// (village or township ids) when they are named.
-    /// </summary>
-    public int CountHeld(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<string>? calendarIds = null) =>
-        _minutes.Find(m => m.Start >= from && m.Start < to).Count(m => calendarIds is null || calendarIds.Contains(m.CalendarId));
+    public int CountHeld(DateTimeOffset since, DateTimeOffset until, IReadOnlyCollection<string>? calendarIds = null) =>
+        _minutes.Find(m => m.Start >= since && m.Start < until).Count(m => calendarIds is null || calendarIds.Contains(m.CalendarId));
 
-    /// <summary>
-    /// Every meeting held (with minutes): its calendar and when it took place, and nothing of what was discussed; a
-    /// projection, so the dashboard counts all calendars in one pass.
-    /// </summary>
+    // A projection: the items are never deserialised.
     public IEnumerable<MeetingHeld> AllHeld() =>
         _minutes.Query().Select(HeldProjection).ToEnumerable()
             .Select(d => new MeetingHeld(d["c"].AsString, new DateTimeOffset(d["s"].AsDateTime.ToUniversalTime())));
 }
-
-/// <summary>A meeting held, as <see cref="MinutesStore.AllHeld"/> reads it.</summary>
-public sealed record MeetingHeld(string CalendarId, DateTimeOffset Start);
