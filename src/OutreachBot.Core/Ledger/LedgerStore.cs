@@ -38,43 +38,41 @@ public sealed class LedgerStore
     /// </summary>
     public void Save(LedgerEntry entry, params Transition?[] changes)
     {
-        bool own;
+        if (!_database.BeginTrans())
+        {
+            // Inside a unit of work: its owner commits, rolls back and flushes, and its gate keeps units apart. Taking
+            // the lock here could deadlock with a save that holds it while waiting for a collection the unit wrote.
+            Write(entry, changes);
+            _outbox.Signal();
+            return;
+        }
 
         // LiteDB transactions belong to a thread; the lock keeps two saves from sharing one.
         lock (_write)
         {
-            own = _database.BeginTrans();
             try
             {
-                _entries.Upsert(entry);
-                foreach (var change in changes)
-                {
-                    _outbox.Add(LedgerEvent.For(entry, change));
-                }
-
-                if (own)
-                {
-                    _database.Commit();
-                }
+                Write(entry, changes);
+                _database.Commit();
             }
             catch
             {
-                if (own)
-                {
-                    _database.Rollback();
-                }
-
+                _database.Rollback();
                 throw;
             }
         }
 
-        // A checkpoint cannot run inside a transaction; the unit that owns it flushes after its commit.
-        if (own)
-        {
-            _database.Flush();
-        }
-
+        _database.Flush();
         _outbox.Signal();
+    }
+
+    private void Write(LedgerEntry entry, Transition?[] changes)
+    {
+        _entries.Upsert(entry);
+        foreach (var change in changes)
+        {
+            _outbox.Add(LedgerEvent.For(entry, change));
+        }
     }
 
     public IReadOnlyList<LedgerEntry> OfReporter(string channelId, string userId) =>
