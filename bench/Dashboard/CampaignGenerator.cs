@@ -53,7 +53,7 @@ public static class CampaignGenerator
     /// discussed. That is about 1,600 meetings held, more than fifty times the report's 29 (共召开联席会议29次): the
     /// county as it would look with every village meeting every month.
     /// </summary>
-    public static int WriteMeetings(IRosterStore roster, MeetingCalendarStore calendars, MinutesStore minutes, ILedgerStore ledger, DateTimeOffset now)
+    public static int WriteMeetings(IRosterStore roster, IMeetingCalendars calendars, IMeetingMinutes minutes, ILedgerStore ledger, DateTimeOffset now)
     {
         var random = new Random(29);
         var list = new List<MeetingCalendar>();

@@ -56,8 +56,8 @@ try
     }
 
     CampaignGenerator.Write(roster, services.GetRequiredService<VisitService>(), services.GetRequiredService<ILedgerStore>(), DateTimeOffset.UtcNow);
-    var minutes = services.GetRequiredService<MinutesStore>();
-    var calendars = services.GetRequiredService<MeetingCalendarStore>();
+    var minutes = services.GetRequiredService<IMeetingMinutes>();
+    var calendars = services.GetRequiredService<IMeetingCalendars>();
     var held = CampaignGenerator.WriteMeetings(roster, calendars, minutes, services.GetRequiredService<ILedgerStore>(), DateTimeOffset.UtcNow);
     var counts = roster.Count();
     Console.WriteLine($"loaded in {load.Elapsed.TotalSeconds:0.0} s: {counts.Households} households, {counts.Cadres} cadres, {counts.Villages} villages, " +
@@ -83,7 +83,7 @@ try
         ("township page `/dashboard/township/T01`", () => Get(http, "/dashboard/township/T01")),
         ($"village page `/dashboard/village/{village}` (with its lists)", () => Get(http, "/dashboard/village/" + village)),
         ("figures alone, in process (`DashboardFigures.Compute`)", () => Task.FromResult((long)figures.Compute().County.Households)),
-        ("of which the meetings' part, in process (`MinutesStore.AllHeld` and the calendars' scopes)", () => Task.FromResult((long)minutes.AllHeld().Count() + calendars.All().Count)),
+        ("of which the meetings' part, in process (`IMeetingMinutes.AllHeld` and the calendars' scopes)", () => Task.FromResult((long)minutes.AllHeld().Count() + calendars.All().Count)),
         ("export 民生诉求 ledger `/dashboard/export/ledger/MS`", () => Get(http, "/dashboard/export/ledger/MS")),
         ("export all visits `/dashboard/export/visits`", () => Get(http, "/dashboard/export/visits")),
     };

@@ -10,6 +10,7 @@ using OutreachBot.Texts;
 using OutreachBot.WeChat.Api;
 using OutreachBot.WeChat.Endpoint;
 using OutreachBot.WeChat.Protocol;
+using OutreachBot.WeChat.Storage.LiteDb;
 using OutreachBot.WeChat.Turns;
 
 namespace OutreachBot.WeChat;
@@ -18,7 +19,7 @@ public static class WeChatRegistration
 {
     /// <summary>
     /// The WeChat channel, when WeChat:Token is set; otherwise nothing is registered and /wechat answers 404.
-    /// Needs the storage (ILiteDatabase, TimeProvider) and the bot runtime (IBot, TextCatalog) registered too.
+    /// Needs the storage (its database and TimeProvider) and the bot runtime (IBot, TextCatalog) registered too.
     /// </summary>
     public static WebApplicationBuilder AddWeChat(this WebApplicationBuilder builder)
     {
@@ -33,10 +34,10 @@ public static class WeChatRegistration
         services.AddOptions<WeChatOptions>().Bind(section).Validate(IsValid, ValidationMessage).ValidateOnStart();
         services.AddHttpClient(WeChatApiClient.HttpClientName, (sp, http) => http.BaseAddress = WithSlash(sp.GetRequiredService<IOptions<WeChatOptions>>().Value.ApiBaseUrl))
             .AddStandardResilienceHandler(resilience => resilience.Retry.DisableForUnsafeHttpMethods());
+        services.AddLiteDbWeChat();
         services.AddSingleton<AccessTokenCache>();
         services.AddSingleton<WeChatApiClient>();
         services.AddSingleton<ServiceWindow>();
-        services.AddSingleton<UndeliveredMessages>();
         services.AddSingleton<BackgroundWork>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundWork>());
         services.AddHostedService<TextsCheck>();

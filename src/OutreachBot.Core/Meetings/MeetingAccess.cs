@@ -9,7 +9,7 @@ namespace OutreachBot.Meetings;
 /// households (and, for each, its township's meeting). Change: staff, for the meetings they see. Minutes: staff for the
 /// meetings they see, and a first secretary for their own village's.
 /// </summary>
-public sealed class MeetingAccess(IRosterStore roster, MeetingCalendarStore calendars)
+public sealed class MeetingAccess(IRosterStore roster, IMeetingCalendars calendars)
 {
     public IReadOnlyList<MeetingCalendar> Visible(UserIdentity who)
     {

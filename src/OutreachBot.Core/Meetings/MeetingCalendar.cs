@@ -1,6 +1,5 @@
 using System.Globalization;
 using Cronos;
-using LiteDB;
 using OutreachBot.Time;
 
 namespace OutreachBot.Meetings;
@@ -48,7 +47,6 @@ public sealed class MeetingCalendar
 
     public List<OccurrenceChange> Changes { get; private set; } = [];
 
-    [BsonIgnore]
     public TimeZoneInfo Zone => _zone ??= FindZone(TimeZone);
 
     private CronExpression Cron => _cron ??= CronExpression.Parse(Rule);

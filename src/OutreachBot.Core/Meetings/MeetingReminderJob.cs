@@ -7,17 +7,17 @@ namespace OutreachBot.Meetings;
 
 /// <summary>
 /// Sends each meeting's reminders at Meetings:ReminderOffsets before it, once per person, on their own channel.
-/// Every tick looks at the meetings from the last tick's time (the watermark in LiteDB) to the longest offset ahead:
+/// Every tick looks at the meetings from the last tick's time (the watermark in the reminder log) to the longest offset ahead:
 /// a reminder whose time has come is sent if the meeting is still ahead (late, after downtime) and dropped with a log
 /// line if the meeting has begun. A reminder is claimed in the log before it is sent, so none goes twice; a crash in
 /// the middle of a send leaves it claimed and unsent rather than risk a second copy.
 /// </summary>
 public sealed class MeetingReminderJob(
-    MeetingCalendarStore calendars,
+    IMeetingCalendars calendars,
     MeetingAttendees attendees,
     AgendaBuilder agendas,
     MeetingReplies replies,
-    ReminderLog log,
+    IReminderLog log,
     PersonReach reach,
     ProactiveMessenger messenger,
     IOptions<MeetingsOptions> options,
@@ -70,7 +70,7 @@ public sealed class MeetingReminderJob(
 
     /// <summary>Who could not be reached for this meeting, by each person's latest reminder.</summary>
     public IReadOnlyList<ReminderRecord> Unreached(MeetingOccurrence meeting) =>
-        [.. log.Of(meeting)
+        [.. log.OfMeeting(meeting)
             .Where(r => r.PersonId != ReminderRecord.Everyone)
             .GroupBy(r => r.PersonId)
             .Select(g => g.MaxBy(r => r.DueAt)!)

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using LiteDB;
 using Microsoft.Extensions.Logging;
 using OutreachBot.Roster;
+using OutreachBot.Storage;
 using Sylvan.Data.Csv;
 
 namespace OutreachBot.Meetings;
@@ -13,12 +13,11 @@ namespace OutreachBot.Meetings;
 /// Skipped when the files are unchanged since the last load. A reload updates each calendar's rule and place and
 /// adds the seeded changes a meeting does not have yet: a change staff made in chat is never overwritten.
 /// </summary>
-public sealed class MeetingSeeds(MeetingCalendarStore calendars, IRosterStore roster, ILiteDatabase database, TimeProvider clock, ILogger logger)
+public sealed class MeetingSeeds(IMeetingCalendars calendars, IRosterStore roster, ISeedLog seedLog, TimeProvider clock, ILogger logger)
 {
     public const string Folder = "meetings";
     public const string CalendarsFile = "calendars.csv";
     public const string ChangesFile = "changes.csv";
-    private const string MetaCollection = "seeds";
     private const string By = "seeds";
 
     private static readonly Dictionary<string, ChangeKind> ChangeNames = new(StringComparer.OrdinalIgnoreCase)
@@ -39,8 +38,7 @@ public sealed class MeetingSeeds(MeetingCalendarStore calendars, IRosterStore ro
         }
 
         var fingerprint = Fingerprint(folder);
-        var meta = database.GetCollection(MetaCollection);
-        if (meta.FindById(Folder)?["Fingerprint"].AsString == fingerprint)
+        if (seedLog.FingerprintOf(Folder) == fingerprint)
         {
             return false;
         }
@@ -79,7 +77,7 @@ public sealed class MeetingSeeds(MeetingCalendarStore calendars, IRosterStore ro
             calendars.Save(target);
         }
 
-        meta.Upsert(new BsonDocument { ["_id"] = Folder, ["Fingerprint"] = fingerprint, ["LoadedAt"] = clock.GetUtcNow().UtcDateTime });
+        seedLog.Loaded(Folder, fingerprint, clock.GetUtcNow());
         logger.LogInformation("Meeting calendars loaded: {Calendars} calendars, {Changes} seeded changes", loaded.Count, changes.Count);
         return true;
     }

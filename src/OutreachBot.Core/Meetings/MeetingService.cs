@@ -12,7 +12,7 @@ public sealed record UpcomingMeeting(MeetingCalendar Calendar, string PlaceName,
 /// is a <see cref="MeetingRefusedException"/>, which the dialog actions turn into a plain answer.
 /// </summary>
 public sealed class MeetingService(
-    MeetingCalendarStore calendars,
+    IMeetingCalendars calendars,
     MeetingAccess access,
     AgendaBuilder agendas,
     TimeProvider clock,

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using OutreachBot.Conversations;
 using OutreachBot.Identity;
 using OutreachBot.Ledger;
+using OutreachBot.Storage;
 
 namespace OutreachBot.Meetings;
 
@@ -15,13 +16,15 @@ public sealed record MinutesSaved(MeetingMinutes Minutes, int Assigned, IReadOnl
 /// 会议纪要: after a meeting, staff or the village's first secretary record which open entries were discussed and to
 /// whom each was given. Saving also assigns each entry to its unit in the ledger (交办, through the entry's own
 /// transition and ILedgerStore.Save, so the outbox hears of it) unless the entry is resolved and waiting for the
-/// reporter's answer, which a meeting does not reopen: that one is only noted in the minutes.
+/// reporter's answer, which a meeting does not reopen: that one is only noted in the minutes. The minutes and their
+/// assignments are saved in one unit of work: a failure in either leaves neither.
 /// </summary>
 public sealed class MinutesService(
     MeetingAccess access,
     AgendaBuilder agendas,
-    MinutesStore minutes,
+    IMeetingMinutes minutes,
     ILedgerStore ledger,
+    IUnitOfWork unitOfWork,
     TimeProvider clock,
     ILogger<MinutesService> logger)
 {
@@ -73,33 +76,36 @@ public sealed class MinutesService(
             RecordedAt = now,
         };
         var notedOnly = new List<string>();
-        foreach (var choice in choices)
+        var replaced = unitOfWork.Run(() =>
         {
-            var unit = choice.Unit.Trim();
-            var entry = ledger.Find(choice.EntryId);
-            if (entry is null || string.IsNullOrEmpty(unit))
+            foreach (var choice in choices)
             {
-                continue;
+                var unit = choice.Unit.Trim();
+                var entry = ledger.Find(choice.EntryId);
+                if (entry is null || string.IsNullOrEmpty(unit))
+                {
+                    continue;
+                }
+
+                var assigned = Assign(entry, unit, by, now);
+                if (!assigned)
+                {
+                    notedOnly.Add(entry.Id);
+                }
+
+                record.Items.Add(new MinutesItem
+                {
+                    EntryId = entry.Id,
+                    Book = entry.Book,
+                    Kind = entry.Kind,
+                    Summary = MeetingReplies.Cut(entry.Description, 40),
+                    Unit = unit,
+                    AssignedInLedger = assigned,
+                });
             }
 
-            var assigned = Assign(entry, unit, by, now);
-            if (!assigned)
-            {
-                notedOnly.Add(entry.Id);
-            }
-
-            record.Items.Add(new MinutesItem
-            {
-                EntryId = entry.Id,
-                Book = entry.Book,
-                Kind = entry.Kind,
-                Summary = MeetingReplies.Cut(entry.Description, 40),
-                Unit = unit,
-                AssignedInLedger = assigned,
-            });
-        }
-
-        var replaced = minutes.Save(record);
+            return minutes.Save(record);
+        });
         logger.LogInformation("Minutes of meeting {Meeting} recorded by {Person}: {Items} entries", meeting.Id, Redact.Id(by), record.Items.Count);
         return new MinutesSaved(record, record.Items.Count(i => i.AssignedInLedger), notedOnly, replaced);
     }

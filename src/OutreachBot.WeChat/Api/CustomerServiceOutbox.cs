@@ -10,7 +10,7 @@ namespace OutreachBot.WeChat.Api;
 /// </summary>
 internal sealed class CustomerServiceOutbox(
     WeChatApiClient api,
-    UndeliveredMessages undelivered,
+    IUndeliveredMessages undelivered,
     BackgroundWork background,
     ILogger<CustomerServiceOutbox> logger)
 {

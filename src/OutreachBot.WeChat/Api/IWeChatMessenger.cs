@@ -18,7 +18,7 @@ public interface IWeChatMessenger
 
     /// <summary>
     /// The text inside the window; outside it, or when WeChat refuses the text for the window or the quota, the
-    /// <paramref name="fallback"/> template. When neither goes out, the text is kept as undelivered (see <see cref="UndeliveredMessages"/>).
+    /// <paramref name="fallback"/> template. When neither goes out, the text is kept as undelivered (see <see cref="IUndeliveredMessages"/>).
     /// </summary>
     Task<WeChatDelivery> NotifyAsync(string openId, string text, WeChatTemplate? fallback, CancellationToken cancellationToken = default);
 }

@@ -8,7 +8,7 @@ internal sealed class WeChatMessenger(
     ServiceWindow window,
     CustomerServiceOutbox outbox,
     WeChatApiClient api,
-    UndeliveredMessages undelivered,
+    IUndeliveredMessages undelivered,
     IOptions<WeChatOptions> options,
     ILogger<WeChatMessenger> logger) : IWeChatMessenger
 {

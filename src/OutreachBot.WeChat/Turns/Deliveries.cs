@@ -20,7 +20,7 @@ internal sealed record Admission(AdmissionKind Kind, Task<string?>? FirstDeliver
 /// <summary>
 /// Makes each WeChat delivery start at most one turn: WeChat retries an unanswered message (three deliveries in
 /// all, about 5 s apart), and a retry can arrive while the first delivery is still running. The claim is recorded in
-/// LiteDB before the turn starts, so this holds across a restart; a retry of a running delivery waits for the same
+/// the database before the turn starts, so this holds across a restart; a retry of a running delivery waits for the same
 /// passive reply. A delivery taken in by a process that died before answering (kill -9, a crash) is run again when
 /// WeChat retries it: the conversation state remembers which messages it already processed and dialog actions carry
 /// an idempotency key, so what that process finished is not done twice and what it did not finish is not lost.

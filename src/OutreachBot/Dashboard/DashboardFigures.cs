@@ -12,7 +12,7 @@ namespace OutreachBot.Dashboard;
 /// townships and the county are sums of their villages (distinct cadres are unions, medians are taken over the merged
 /// durations), plus the township-wide meetings, which count once for their township and not for each village.
 /// </summary>
-public sealed class DashboardFigures(IRosterStore roster, ILedgerStore ledger, IVisitRecords visits, MinutesStore minutes, MeetingCalendarStore calendars, TimeProvider clock)
+public sealed class DashboardFigures(IRosterStore roster, ILedgerStore ledger, IVisitRecords visits, IMeetingMinutes minutes, IMeetingCalendars calendars, TimeProvider clock)
 {
     public const int MonthsShown = 12;
     public const string CountyId = "county";

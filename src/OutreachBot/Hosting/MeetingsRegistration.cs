@@ -1,4 +1,3 @@
-using LiteDB;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OutreachBot.Dialogs;
@@ -9,6 +8,8 @@ using OutreachBot.Meetings.Chat;
 using OutreachBot.Roster;
 using OutreachBot.Scheduling;
 using OutreachBot.Storage.LiteDb.Ledger;
+using OutreachBot.Storage;
+using OutreachBot.Storage.LiteDb.Meetings;
 
 namespace OutreachBot.Hosting;
 
@@ -28,27 +29,14 @@ public static class MeetingsRegistration
         services.AddOptions<ForwardingOptions>().Bind(builder.Configuration.GetSection(ForwardingOptions.Section));
         services.AddLiteDbLedger();
 
-        services.AddSingleton(sp =>
-        {
-            var store = new MeetingCalendarStore(sp.GetRequiredService<ILiteDatabase>());
-            var roster = sp.GetRequiredService<IRosterStore>();
-            var seeds = sp.GetRequiredService<IOptions<SeedOptions>>().Value;
-            if (seeds.Demo)
-            {
-                new MeetingSeeds(store, roster, sp.GetRequiredService<ILiteDatabase>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<MeetingSeeds>>())
-                    .Apply(Path.GetFullPath(Path.Combine(seeds.Path, MeetingSeeds.Folder), contentRoot));
-            }
-
-            return store;
-        });
+        services.AddLiteDbMeetings();
+        SeedOnFirstUse(services, contentRoot);
         services.AddSingleton<MeetingAttendees>();
         services.AddSingleton<MeetingAccess>();
         services.AddSingleton<AgendaBuilder>();
         services.AddSingleton<MeetingReplies>();
-        services.AddSingleton<ReminderLog>();
         services.AddSingleton<PersonReach>();
         services.AddSingleton<MeetingService>();
-        services.AddSingleton<MinutesStore>();
         services.AddSingleton<MinutesService>();
         services.AddScheduledJob<MeetingReminderJob>(builder.Configuration);
 
@@ -72,5 +60,29 @@ public static class MeetingsRegistration
         services.AddSingleton<IOptionSource, MinutesCalendars>();
         services.AddSingleton<IOptionSource, HeldMeetings>();
         return builder;
+    }
+
+    /// <summary>
+    /// The calendars are handed out only after the demo calendars are loaded (Seeds:Demo), whichever storage holds
+    /// them: the registered calendars are wrapped so their first resolution applies seeds/meetings.
+    /// </summary>
+    private static void SeedOnFirstUse(IServiceCollection services, string contentRoot)
+    {
+        var registered = services.Last(d => d.ServiceType == typeof(IMeetingCalendars));
+        services.Remove(registered);
+        services.AddSingleton(sp =>
+        {
+            var calendars = (IMeetingCalendars)(registered.ImplementationInstance
+                ?? registered.ImplementationFactory?.Invoke(sp)
+                ?? ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!));
+            var seeds = sp.GetRequiredService<IOptions<SeedOptions>>().Value;
+            if (seeds.Demo)
+            {
+                new MeetingSeeds(calendars, sp.GetRequiredService<IRosterStore>(), sp.GetRequiredService<ISeedLog>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<MeetingSeeds>>())
+                    .Apply(Path.GetFullPath(Path.Combine(seeds.Path, MeetingSeeds.Folder), contentRoot));
+            }
+
+            return calendars;
+        });
     }
 }

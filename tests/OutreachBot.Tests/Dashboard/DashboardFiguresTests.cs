@@ -5,6 +5,8 @@ using OutreachBot.Ledger;
 using OutreachBot.Ledger.Forwarding;
 using OutreachBot.Meetings;
 using OutreachBot.Storage.LiteDb.Ledger;
+using OutreachBot.Storage.LiteDb;
+using OutreachBot.Storage.LiteDb.Meetings;
 using OutreachBot.Tests.Roster;
 using OutreachBot.Visits;
 using OutreachBot.Storage.LiteDb.Visits;
@@ -22,8 +24,8 @@ public sealed class DashboardFiguresTests : IDisposable
     private readonly OutboxSignal _signal;
     private readonly ILedgerStore _ledger;
     private readonly IVisitRecords _records;
-    private readonly MeetingCalendarStore _calendars;
-    private readonly MinutesStore _minutesStore;
+    private readonly IMeetingCalendars _calendars;
+    private readonly IMeetingMinutes _minutesStore;
     private readonly MinutesService _minutes;
     private readonly DashboardFigures _figures;
 
@@ -32,15 +34,16 @@ public sealed class DashboardFiguresTests : IDisposable
         _signal = new OutboxSignal(_county.Clock);
         _ledger = new LiteDbLedgerStore(_county.Database, new LiteDbLedgerOutbox(_county.Database, Options.Create(new ForwardingOptions()), _county.Clock), _signal);
         _records = new LiteDbVisitRecords(_county.Database);
-        _calendars = new MeetingCalendarStore(_county.Database);
-        new MeetingSeeds(_calendars, _county.Roster, _county.Database, _county.Clock, NullLogger.Instance)
+        _calendars = new LiteDbMeetingCalendars(_county.Database);
+        new MeetingSeeds(_calendars, _county.Roster, new LiteDbSeedLog(_county.Database), _county.Clock, NullLogger.Instance)
             .Apply(Path.Combine(DemoCounty.RepositoryRoot, "seeds", MeetingSeeds.Folder));
-        _minutesStore = new MinutesStore(_county.Database);
+        _minutesStore = new LiteDbMeetingMinutes(_county.Database);
         _minutes = new MinutesService(
             new MeetingAccess(_county.Roster, _calendars),
             new AgendaBuilder(_ledger, _county.Visits, _county.Roster, new MeetingAttendees(_county.Roster), Options.Create(new MeetingsOptions())),
             _minutesStore,
             _ledger,
+            new LiteDbUnitOfWork(_county.Database),
             _county.Clock,
             NullLogger<MinutesService>.Instance);
         _figures = new DashboardFigures(_county.Roster, _ledger, _records, _minutesStore, _calendars, _county.Clock);

@@ -80,7 +80,7 @@ public static class DashboardSample
     /// </summary>
     private static void RecordMinutes(IServiceProvider services)
     {
-        services.GetRequiredService<MeetingCalendarStore>().Save(
+        services.GetRequiredService<IMeetingCalendars>().Save(
             new MeetingCalendar(TownshipCalendar, MeetingScope.Township, TownshipCalendar, "0 9 1 * *", ChinaTime.ZoneId, "青岩乡政府会议室"));
         var minutes = services.GetRequiredService<MinutesService>();
         var township = new UserIdentity("test", "sample-s02", Role.Staff, "S02");

@@ -21,7 +21,7 @@ public sealed class AgendaTests
         await using var bed = await StartAsync(Now);
         Ledger(bed);
 
-        var calendar = bed.Get<MeetingCalendarStore>().Find("V0101")!;
+        var calendar = bed.Get<IMeetingCalendars>().Find("V0101")!;
         var agenda = bed.Get<AgendaBuilder>().For(calendar, calendar.Next(Now)!, Now);
 
         Assert.Equal(["MS-A", "MS-B", "MS-C", "MS-F", "MS-E", "KN-D"], agenda.Items.Select(i => i.EntryId));
@@ -40,7 +40,7 @@ public sealed class AgendaTests
         await using var bed = await StartAsync(Now, new Dictionary<string, string?> { ["Meetings:OverdueDays"] = "5" });
         Ledger(bed);
 
-        var calendar = bed.Get<MeetingCalendarStore>().Find("V0101")!;
+        var calendar = bed.Get<IMeetingCalendars>().Find("V0101")!;
         var agenda = bed.Get<AgendaBuilder>().For(calendar, calendar.Next(Now)!, Now);
 
         Assert.Equal(["MS-A", "MS-B", "MS-C"], agenda.In(AgendaSection.Overdue).Select(i => i.EntryId));

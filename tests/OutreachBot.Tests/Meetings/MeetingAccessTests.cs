@@ -55,14 +55,14 @@ public sealed class MeetingAccessTests : IAsyncLifetime
         var firstSecretary = As("C101", Role.Cadre);
         var otherTownship = As("S03", Role.Staff);
         var staff = As("S02", Role.Staff);
-        var before = _bed.Get<MeetingCalendarStore>().Find("V0101")!.Changes.Count;
+        var before = _bed.Get<IMeetingCalendars>().Find("V0101")!.Changes.Count;
 
         Assert.Equal(MeetingRefusal.NotYours, Assert.Throws<MeetingRefusedException>(() => Meetings.Cancel(firstSecretary, "V0101", "202612251400")).Reason);
         Assert.Equal(MeetingRefusal.NotYours, Assert.Throws<MeetingRefusedException>(() => Meetings.Cancel(otherTownship, "V0101", "202612251400")).Reason);
         Assert.Equal(MeetingRefusal.InPast, Assert.Throws<MeetingRefusedException>(() => Meetings.Move(staff, "V0101", "202612251400", Local(2026, 11, 30, 9), null)).Reason);
         Assert.Equal(MeetingRefusal.UnknownMeeting, Assert.Throws<MeetingRefusedException>(() => Meetings.Cancel(staff, "V0101", "202612241400")).Reason);
         Assert.Equal(MeetingRefusal.NotChanged, Assert.Throws<MeetingRefusedException>(() => Meetings.Restore(staff, "V0101", "202612251400")).Reason);
-        Assert.Equal(before, _bed.Get<MeetingCalendarStore>().Find("V0101")!.Changes.Count);
+        Assert.Equal(before, _bed.Get<IMeetingCalendars>().Find("V0101")!.Changes.Count);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class MeetingAccessTests : IAsyncLifetime
     [Fact]
     public void A_township_meeting_covers_all_its_villages_entries_and_people()
     {
-        var store = _bed.Get<MeetingCalendarStore>();
+        var store = _bed.Get<IMeetingCalendars>();
         store.Save(new MeetingCalendar("T03", MeetingScope.Township, "T03", "0 9 * * 1#1", "Asia/Shanghai", "松坪乡政府会议室"));
         _bed.Entry("MS-S1", "V0301", "松坪村", "松坪村的路灯坏了", Local(2026, 11, 20, 9), kind: "道路交通");
         _bed.Entry("MS-C1", "V0302", "草地村", "草地村的水管冻裂了", Local(2026, 11, 25, 9));

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OutreachBot.Meetings;
+using OutreachBot.Storage.LiteDb;
+using OutreachBot.Storage.LiteDb.Meetings;
 using OutreachBot.Tests.Roster;
 using OutreachBot.Tests.Support;
 using static OutreachBot.Tests.Meetings.MeetingBed;
@@ -18,9 +20,9 @@ public sealed class MeetingSeedTests : IDisposable
         _folder.Dispose();
     }
 
-    private MeetingCalendarStore Store => new(_county.Database);
+    private LiteDbMeetingCalendars Store => new(_county.Database);
 
-    private MeetingSeeds Seeds => new(Store, _county.Roster, _county.Database, _county.Clock, NullLogger.Instance);
+    private MeetingSeeds Seeds => new(Store, _county.Roster, new LiteDbSeedLog(_county.Database), _county.Clock, NullLogger.Instance);
 
     [Fact]
     public void Every_village_of_the_demo_roster_has_a_calendar_with_a_place()

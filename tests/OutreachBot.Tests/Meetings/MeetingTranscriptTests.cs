@@ -45,7 +45,7 @@ public sealed class MeetingTranscriptTests
 
         await runner.PlayAsync(Transcript.Parse(Path.Combine(Folder, "meetings-minutes.txt")));
 
-        var minutes = runner.Services.GetRequiredService<MinutesStore>();
+        var minutes = runner.Services.GetRequiredService<IMeetingMinutes>();
         var qingyan = minutes.Find("V0101|202611271400")!;
         Assert.Equal(["MS20261015-0001 县水务局", "MS20261120-0003 县水务局", "KN20261124-0004 乡民政办"], qingyan.Items.Select(i => i.EntryId + " " + i.Unit));
         Assert.Equal(("乡民政办", EntryStatus.Assigned), (ledger.Find("KN20261124-0004")!.AssignedUnit, ledger.Find("KN20261124-0004")!.Status));

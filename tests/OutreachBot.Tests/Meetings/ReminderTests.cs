@@ -58,7 +58,7 @@ public sealed class ReminderTests
         var received = Qingyan_(await bed.RunUntilAsync(Local(2027, 3, 1), TimeSpan.FromHours(1)), "C101");
 
         Assert.Equal(["2027-02-23 14:00", "2027-02-26 12:00"], received.Select(r => r.At));
-        Assert.DoesNotContain(bed.Get<ReminderLog>().All(), r => r.OccurrenceKey == "202701291400" && r.CalendarId == Qingyan);
+        Assert.DoesNotContain(bed.Get<IReminderLog>().All(), r => r.OccurrenceKey == "202701291400" && r.CalendarId == Qingyan);
     }
 
     [Fact]
@@ -84,8 +84,8 @@ public sealed class ReminderTests
         await using var bed = await StartAsync(Local(2026, 12, 22, 13));
         bed.Reachable("C101", Role.Cadre);
         bed.Reachable("C201", Role.Cadre);
-        var meeting = bed.Get<MeetingCalendarStore>().Find(Qingyan)!.Find(December)!;
-        bed.Get<ReminderLog>().TryClaim(new ReminderRecord
+        var meeting = bed.Get<IMeetingCalendars>().Find(Qingyan)!.Find(December)!;
+        bed.Get<IReminderLog>().TryClaim(new ReminderRecord
         {
             Id = ReminderRecord.IdOf(meeting, TimeSpan.FromDays(3), "C201"),
             CalendarId = Qingyan,
@@ -117,7 +117,7 @@ public sealed class ReminderTests
         Assert.Equal(["2026-12-24 09:00"], late.Select(r => r.At));
         Assert.Contains("时间：12月25日（周五）14:00（明天）", late[0].Text);
         Assert.Equal(["2026-12-25 12:00"], rest.Select(r => r.At));
-        var record = bed.Get<ReminderLog>().All().Single(r => r.PersonId == "C101" && r.CalendarId == Qingyan && r.Offset == TimeSpan.FromDays(3));
+        var record = bed.Get<IReminderLog>().All().Single(r => r.PersonId == "C101" && r.CalendarId == Qingyan && r.Offset == TimeSpan.FromDays(3));
         Assert.True(record.Late);
         Assert.Contains(bed.Logs.Lines, l => l.Contains("sent late", StringComparison.Ordinal) && l.Contains("V0101|202612251400", StringComparison.Ordinal));
     }
@@ -137,7 +137,7 @@ public sealed class ReminderTests
         Assert.Empty(Qingyan_(afterDowntime));
         var dropped = bed.Logs.Lines.Where(l => l.Contains("dropped", StringComparison.Ordinal) && l.Contains("V0101|202612251400", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, dropped.Count);
-        Assert.Equal(2, bed.Get<ReminderLog>().All().Count(r => r.CalendarId == Qingyan && r.Outcome == ReminderOutcome.Dropped));
+        Assert.Equal(2, bed.Get<IReminderLog>().All().Count(r => r.CalendarId == Qingyan && r.Outcome == ReminderOutcome.Dropped));
         Assert.Equal(["2027-01-26 14:00", "2027-01-29 12:00"], january.Select(r => r.At));
     }
 
@@ -153,7 +153,7 @@ public sealed class ReminderTests
         var staff = Assert.Single(received);
         Assert.Equal("S02", staff.PersonId);
         Assert.Contains("还联系不上的 4 人：林文涛（没发过消息）、陈浩（没绑定）、谢开明（没绑定）、王剑锋（没绑定）。", staff.Text);
-        var records = bed.Get<ReminderLog>().All().Where(r => r.CalendarId == Qingyan).ToDictionary(r => r.PersonId, r => r.Outcome);
+        var records = bed.Get<IReminderLog>().All().Where(r => r.CalendarId == Qingyan).ToDictionary(r => r.PersonId, r => r.Outcome);
         Assert.Equal(ReminderOutcome.NoConversation, records["C101"]);
         Assert.Equal(ReminderOutcome.NotBound, records["C201"]);
         Assert.Equal(ReminderOutcome.Sent, records["S02"]);
@@ -194,7 +194,7 @@ public sealed class ReminderTests
 
         Assert.Empty(Qingyan_(failing));
         Assert.Equal(["C101 2026-12-22 16:00"], Qingyan_(later).Select(r => r.PersonId + " " + r.At));
-        var records = bed.Get<ReminderLog>().All().Where(r => r.CalendarId == Qingyan).ToDictionary(r => r.PersonId);
+        var records = bed.Get<IReminderLog>().All().Where(r => r.CalendarId == Qingyan).ToDictionary(r => r.PersonId);
         Assert.Equal((ReminderOutcome.Sent, 3), (records["C101"].Outcome, records["C101"].Attempts));
         Assert.Equal((ReminderOutcome.Failed, 3), (records["C201"].Outcome, records["C201"].Attempts));
     }
@@ -215,7 +215,7 @@ public sealed class ReminderTests
         var received = Qingyan_(await bed.RunUntilAsync(Local(2026, 12, 22, 14), TimeSpan.FromHours(1)));
 
         Assert.Equal(["demo-staff"], received.Select(r => r.PersonId));
-        Assert.Equal(ReminderOutcome.Sent, bed.Get<ReminderLog>().All().Single(r => r.CalendarId == Qingyan && r.PersonId == "S02").Outcome);
+        Assert.Equal(ReminderOutcome.Sent, bed.Get<IReminderLog>().All().Single(r => r.CalendarId == Qingyan && r.PersonId == "S02").Outcome);
     }
 
     /// <summary>The reminders of 青岩村's meeting among those received (other villages' meetings remind S02 too).</summary>

@@ -45,7 +45,7 @@ public sealed class ReminderYearTests
         Assert.Contains("（会议时间改过了，原定 12月25日（周五）09:30）", moved.Text);
         Assert.Contains("地点：上寨村小学会议室", moved.Text);
 
-        var log = bed.Get<ReminderLog>().All().Where(r => r.PersonId is "C101" or "C201" or "S02").ToList();
+        var log = bed.Get<IReminderLog>().All().Where(r => r.PersonId is "C101" or "C201" or "S02").ToList();
         Assert.Equal(120, log.Count);
         Assert.All(log, r => Assert.Equal((ReminderOutcome.Sent, false, 1), (r.Outcome, r.Late, r.Attempts)));
     }

@@ -41,7 +41,7 @@ public sealed class WeChatReminderTests : IAsyncLifetime
         var phone = _host.Phone("o-lin-wentao", safeMode: true);
         _host.Services.GetRequiredService<IBindingStore>().Save(new Binding("wechat", "o-lin-wentao", Role.Cadre, "C101", _clock.GetUtcNow()));
         await phone.SendAsync(phone.Text("你好"));
-        var meeting = _host.Services.GetRequiredService<MeetingCalendarStore>().Find("V0101")!.Next(_clock.GetUtcNow().AddDays(6))!;
+        var meeting = _host.Services.GetRequiredService<IMeetingCalendars>().Find("V0101")!.Next(_clock.GetUtcNow().AddDays(6))!;
         var scheduler = _host.Services.GetRequiredService<Scheduler>();
         await scheduler.TickAsync();
 
@@ -56,7 +56,7 @@ public sealed class WeChatReminderTests : IAsyncLifetime
         Assert.Equal("青岩村村委会会议室", (string?)data["keyword3"]!["value"]);
         Assert.StartsWith("议程：", (string?)data["remark"]!["value"], StringComparison.Ordinal);
         Assert.DoesNotContain(_api.CustomMessages, m => m.ToUser == "o-lin-wentao" && m.Text!.Contains("会议提醒", StringComparison.Ordinal));
-        var record = _host.Services.GetRequiredService<ReminderLog>().All().Single(r => r.PersonId == "C101" && r.CalendarId == "V0101");
+        var record = _host.Services.GetRequiredService<IReminderLog>().All().Single(r => r.PersonId == "C101" && r.CalendarId == "V0101");
         Assert.Equal((ReminderOutcome.Sent, "wechat", "o-lin-wentao"), (record.Outcome, record.ChannelId, record.UserId));
     }
 }

@@ -39,7 +39,7 @@ public sealed class WeChatApiTests : IAsyncLifetime
 
     private WeChatAdapter Adapter => (WeChatAdapter)_host.Services.GetRequiredKeyedService<BotAdapter>(WeChatAdapter.ChannelId);
 
-    private UndeliveredMessages Undelivered => _host.Services.GetRequiredService<UndeliveredMessages>();
+    private IUndeliveredMessages Undelivered => _host.Services.GetRequiredService<IUndeliveredMessages>();
 
     [Fact]
     public async Task A_token_refused_with_40001_is_refreshed_and_the_message_sent_once()

@@ -44,7 +44,7 @@ public sealed class ChangeableCalendars(MeetingService meetings) : IOptionSource
 }
 
 /// <summary>The chosen village's coming meetings, cancelled ones too (to restore them).</summary>
-public sealed class ComingMeetings(MeetingService meetings, MeetingCalendarStore calendars, MeetingReplies replies) : IOptionSource
+public sealed class ComingMeetings(MeetingService meetings, IMeetingCalendars calendars, MeetingReplies replies) : IOptionSource
 {
     public string Name => "meetings.coming";
 
@@ -85,7 +85,7 @@ public sealed class MinutesCalendars(MinutesService minutes, MeetingService meet
 }
 
 /// <summary>The chosen village's meetings that have begun, latest first, marked when minutes exist.</summary>
-public sealed class HeldMeetings(MinutesService minutes, MeetingCalendarStore calendars, MeetingReplies replies) : IOptionSource
+public sealed class HeldMeetings(MinutesService minutes, IMeetingCalendars calendars, MeetingReplies replies) : IOptionSource
 {
     public string Name => "meetings.held";
 

@@ -41,7 +41,7 @@ public sealed class MinutesStartAction(MinutesService minutes, MeetingService me
 /// with no items and the dialog ends. Once listed, the list stands: asked again (after a reply it could not read),
 /// this step says nothing.
 /// </summary>
-public sealed class MinutesEntriesAction(MinutesService minutes, MeetingCalendarStore calendars, MeetingReplies replies) : IDialogAction
+public sealed class MinutesEntriesAction(MinutesService minutes, IMeetingCalendars calendars, MeetingReplies replies) : IDialogAction
 {
     public string Name => "meetings.minutes-entries";
 
@@ -181,7 +181,7 @@ public sealed class MinutesAssignAction : IDialogAction
 }
 
 /// <summary>会议纪要: reads the minutes back before they are saved.</summary>
-public sealed class MinutesSummaryAction(ILedgerStore ledger, MeetingCalendarStore calendars, MeetingService meetings, MeetingReplies replies) : IDialogAction
+public sealed class MinutesSummaryAction(ILedgerStore ledger, IMeetingCalendars calendars, MeetingService meetings, MeetingReplies replies) : IDialogAction
 {
     public string Name => "meetings.minutes-summary";
 
@@ -215,7 +215,7 @@ public sealed class MinutesSummaryAction(ILedgerStore ledger, MeetingCalendarSto
 }
 
 /// <summary>会议纪要: saves the minutes (and assigns the entries in the ledger) when the user confirmed.</summary>
-public sealed class MinutesSaveAction(MinutesService minutes, MeetingCalendarStore calendars, MeetingService meetings, MeetingReplies replies) : IDialogAction
+public sealed class MinutesSaveAction(MinutesService minutes, IMeetingCalendars calendars, MeetingService meetings, MeetingReplies replies) : IDialogAction
 {
     public string Name => "meetings.minutes-save";
 

@@ -6,7 +6,7 @@ using OutreachBot.Dialogs;
 namespace OutreachBot.Meetings.Chat;
 
 /// <summary>会议提醒情况 (staff): for each coming meeting whose reminders went out, how many arrived and who could not be reached.</summary>
-public sealed class ReachAction(MeetingService meetings, MeetingReminderJob reminders, ReminderLog log, MeetingReplies replies, IOptions<MeetingsOptions> options) : IDialogAction
+public sealed class ReachAction(MeetingService meetings, MeetingReminderJob reminders, IReminderLog log, MeetingReplies replies, IOptions<MeetingsOptions> options) : IDialogAction
 {
     public string Name => "meetings.reach";
 
@@ -20,7 +20,7 @@ public sealed class ReachAction(MeetingService meetings, MeetingReminderJob remi
             var lines = new List<string>();
             foreach (var upcoming in meetings.Upcoming(context.User, includeRunning: true))
             {
-                var records = log.Of(upcoming.Meeting).Where(r => r.PersonId != ReminderRecord.Everyone).ToList();
+                var records = log.OfMeeting(upcoming.Meeting).Where(r => r.PersonId != ReminderRecord.Everyone).ToList();
                 if (records.Count == 0)
                 {
                     continue;

@@ -1,16 +1,19 @@
 using LiteDB;
+using OutreachBot.Meetings;
 
-namespace OutreachBot.Meetings;
+namespace OutreachBot.Storage.LiteDb.Meetings;
 
-/// <summary>The meeting calendars in LiteDB, one per village or township, with their one-off changes inside.</summary>
-public sealed class MeetingCalendarStore
+/// <summary>The meeting calendars in the "meeting_calendars" collection, one document per village or township.</summary>
+public sealed class LiteDbMeetingCalendars : IMeetingCalendars
 {
     public const string CollectionName = "meeting_calendars";
 
     private readonly ILiteCollection<MeetingCalendar> _calendars;
 
-    public MeetingCalendarStore(ILiteDatabase database)
+    public LiteDbMeetingCalendars(ILiteDatabase database)
     {
+        ArgumentNullException.ThrowIfNull(database);
+        MeetingsMapping.Apply(database.Mapper);
         _calendars = database.GetCollection<MeetingCalendar>(CollectionName);
         _calendars.EnsureIndex(c => c.TownshipId);
     }

@@ -1,29 +1,31 @@
 using LiteDB;
+using OutreachBot.Meetings;
 
-namespace OutreachBot.Meetings;
+namespace OutreachBot.Storage.LiteDb.Meetings;
 
 /// <summary>
-/// Sent reminders in LiteDB, and how far the scheduler has looked. A reminder is claimed by inserting its record
-/// before it is sent: the insert fails for a reminder that exists, so no restart or second tick sends one twice.
+/// Reminder records in "meeting_reminders" (the insert of an existing id fails, which is the claim), and the
+/// scheduler's watermark as one document in "meeting_scheduler".
 /// </summary>
-public sealed class ReminderLog
+public sealed class LiteDbReminderLog : IReminderLog
 {
     public const string CollectionName = "meeting_reminders";
-    private const string StateCollection = "meeting_scheduler";
+    public const string StateCollection = "meeting_scheduler";
     private const string WatermarkId = "reminders";
 
     private readonly ILiteCollection<ReminderRecord> _records;
     private readonly ILiteCollection<BsonDocument> _state;
 
-    public ReminderLog(ILiteDatabase database)
+    public LiteDbReminderLog(ILiteDatabase database)
     {
+        ArgumentNullException.ThrowIfNull(database);
+        MeetingsMapping.Apply(database.Mapper);
         _records = database.GetCollection<ReminderRecord>(CollectionName);
         _records.EnsureIndex(r => r.CalendarId);
         _records.EnsureIndex(r => r.Start);
         _state = database.GetCollection(StateCollection);
     }
 
-    /// <summary>Inserts the record; false when a record with its id exists.</summary>
     public bool TryClaim(ReminderRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -42,8 +44,7 @@ public sealed class ReminderLog
 
     public void Update(ReminderRecord record) => _records.Update(record);
 
-    /// <summary>Every record of the meeting at this start (a moved meeting's records of its old time are not included).</summary>
-    public IReadOnlyList<ReminderRecord> Of(MeetingOccurrence meeting)
+    public IReadOnlyList<ReminderRecord> OfMeeting(MeetingOccurrence meeting)
     {
         ArgumentNullException.ThrowIfNull(meeting);
         var start = meeting.Start;
@@ -52,9 +53,8 @@ public sealed class ReminderLog
 
     public IEnumerable<ReminderRecord> All() => _records.FindAll();
 
-    /// <summary>The time up to which the scheduler has handled every reminder; null before its first tick.</summary>
     public DateTimeOffset? Watermark =>
         _state.FindById(WatermarkId) is { } doc ? new DateTimeOffset(doc["At"].AsDateTime.ToUniversalTime(), TimeSpan.Zero) : null;
 
-    public void MoveWatermark(DateTimeOffset to) => _state.Upsert(new BsonDocument { ["_id"] = WatermarkId, ["At"] = to.UtcDateTime });
+    public void MoveWatermark(DateTimeOffset at) => _state.Upsert(new BsonDocument { ["_id"] = WatermarkId, ["At"] = at.UtcDateTime });
 }
