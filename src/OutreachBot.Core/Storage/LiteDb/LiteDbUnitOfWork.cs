@@ -8,7 +8,28 @@ namespace OutreachBot.Storage.LiteDb;
 /// </summary>
 public sealed class LiteDbUnitOfWork(ILiteDatabase database) : IUnitOfWork
 {
+    [ThreadStatic]
+    private static List<Action>? t_afterCommit;
+
     private readonly Lock _gate = new();
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the unit running on this thread has committed (never, if it rolls back), or
+    /// at once outside a unit: a store that wakes a reader of what it wrote (the outbox dispatcher) must not wake it
+    /// before the write is visible, or the reader finds nothing and sleeps until its next poll.
+    /// </summary>
+    public static void AfterCommit(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (t_afterCommit is { } pending)
+        {
+            pending.Add(action);
+        }
+        else
+        {
+            action();
+        }
+    }
 
     public T Run<T>(Func<T> work)
     {
@@ -16,6 +37,11 @@ public sealed class LiteDbUnitOfWork(ILiteDatabase database) : IUnitOfWork
         lock (_gate)
         {
             var own = database.BeginTrans();
+            if (own)
+            {
+                t_afterCommit = [];
+            }
+
             try
             {
                 var result = work();
@@ -23,6 +49,9 @@ public sealed class LiteDbUnitOfWork(ILiteDatabase database) : IUnitOfWork
                 {
                     database.Commit();
                     database.Flush();
+                    var pending = t_afterCommit!;
+                    t_afterCommit = null;
+                    pending.ForEach(action => action());
                 }
 
                 return result;
@@ -35,6 +64,13 @@ public sealed class LiteDbUnitOfWork(ILiteDatabase database) : IUnitOfWork
                 }
 
                 throw;
+            }
+            finally
+            {
+                if (own)
+                {
+                    t_afterCommit = null;
+                }
             }
         }
     }

@@ -6,7 +6,7 @@ using OutreachBot.Storage;
 namespace OutreachBot.Tests.Storage.Contracts;
 
 /// <summary>The ledger's stores as one backend provides them, on one database.</summary>
-public sealed record LedgerStores(ILedgerStore Entries, ILedgerOutbox Outbox, ITrackingCounters Counters, IUnitOfWork Units);
+public sealed record LedgerStores(ILedgerStore Entries, ILedgerOutbox Outbox, ITrackingCounters Counters, IUnitOfWork Units, OutboxSignal Signal);
 
 /// <summary>
 /// What every backend's ledger storage must do, whatever the database: an entry and its outbox events are kept
@@ -122,6 +122,40 @@ public abstract class LedgerStoreContract
     }
 
     [Fact]
+    public void Events_queued_inside_a_unit_of_work_wake_the_dispatcher_once_the_unit_has_committed_and_not_before()
+    {
+        var stores = Create();
+        var entry = Entry("MS20261127-0015", "V0101");
+        var wokenInside = true;
+
+        stores.Units.Run(() =>
+        {
+            stores.Entries.Save(entry, [null]);
+            wokenInside = Woken(stores.Signal);
+        });
+
+        // Woken before the commit, the dispatcher found nothing to send and slept until its next poll (5 s).
+        Assert.False(wokenInside);
+        Assert.True(Woken(stores.Signal));
+    }
+
+    [Fact]
+    public void A_unit_of_work_that_fails_wakes_nobody()
+    {
+        var stores = Create();
+        var entry = Entry("MS20261127-0016", "V0101");
+
+        Assert.Throws<InvalidOperationException>(() => stores.Units.Run(() =>
+        {
+            stores.Entries.Save(entry, [null]);
+            throw new InvalidOperationException("minutes could not be saved");
+        }));
+
+        Assert.False(Woken(stores.Signal));
+        Assert.Null(stores.Entries.Find(entry.Id));
+    }
+
+    [Fact]
     public void Of_reporter_returns_one_chat_identity_s_entries_newest_first()
     {
         var stores = Create();
@@ -201,4 +235,7 @@ public abstract class LedgerStoreContract
             OriginKey = originKey,
         };
     }
+
+    /// <summary>Whether the dispatcher's signal is set now (taking it, as the dispatcher would).</summary>
+    private static bool Woken(OutboxSignal signal) => signal.WaitAsync(TimeSpan.Zero, CancellationToken.None).GetAwaiter().GetResult();
 }

@@ -21,7 +21,7 @@ public sealed class LiteDbLedgerStoreContractTests : LedgerStoreContract, IDispo
         _opened.Add(signal);
         _opened.Add(database);
         var outbox = new LiteDbLedgerOutbox(database, Options.Create(new ForwardingOptions { Adapters = [.. Adapters] }), Clock);
-        return new LedgerStores(new LiteDbLedgerStore(database, outbox, signal), outbox, new LiteDbTrackingCounters(database), new LiteDbUnitOfWork(database));
+        return new LedgerStores(new LiteDbLedgerStore(database, outbox, signal), outbox, new LiteDbTrackingCounters(database), new LiteDbUnitOfWork(database), signal);
     }
 
     public void Dispose()

@@ -47,7 +47,7 @@ public sealed class LiteDbLedgerStore : ILedgerStore
             // The unit's owner commits, rolls back and flushes; its own gate keeps units apart. Taking our lock here
             // could deadlock: a save holding it may be waiting for the collection this unit has written.
             Write(entry, changes);
-            _signal.Signal();
+            LiteDbUnitOfWork.AfterCommit(_signal.Signal);
             return;
         }
 
